@@ -1,0 +1,40 @@
+# The main jobs: `make demo` shows the provider at work against the
+# DigitalOcean API emulator; `make test` runs every test.
+
+VERSION     ?= 0.1.0
+MODULE      := github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image
+PROVIDER    := pulumi-resource-digitalocean-custom-image
+BIN         := $(CURDIR)/bin
+TOOLS_BIN   := $(CURDIR)/.tools/bin
+LDFLAGS     := -X $(MODULE)/provider.Version=$(VERSION)
+
+export PATH := $(BIN):$(TOOLS_BIN):$(PATH)
+
+.PHONY: all build provider emulator tools schema demo test test-unit test-e2e lint
+
+all: build
+
+build: provider emulator
+
+provider:
+	go build -ldflags "$(LDFLAGS)" -o $(BIN)/$(PROVIDER) ./provider/cmd/$(PROVIDER)
+
+emulator:
+	go build -o $(BIN)/do-emulator ./emulator/cmd/do-emulator
+
+# The Pulumi CLI and the YAML language host, built once into .tools/.
+tools:
+	./scripts/install-tools.sh
+
+schema:
+	go run ./tools/schemagen -out schema.json -version $(VERSION)
+
+demo: build tools
+	./scripts/demo.sh
+
+test: build tools
+	go vet ./...
+	go test -count=1 -timeout 60m ./...
+
+lint:
+	gofmt -l $$(git ls-files '*.go' | grep -v '^sdk/')

@@ -1,0 +1,65 @@
+package provider
+
+import (
+	"context"
+
+	p "github.com/pulumi/pulumi-go-provider"
+	"github.com/pulumi/pulumi-go-provider/infer"
+)
+
+// Diff decides, property by property, what a change costs. Only a new URL,
+// or dropping a region the program asked for, needs a new image; everything
+// else changes in place. Values are compared the way DigitalOcean stores
+// them, so a plan converges: tags as a set without regard to case, the
+// unknown distributions as one, regions added outside the program ignored.
+// During a preview, inputs that are not known yet arrive empty and are
+// planned as in-place updates.
+func (c CustomImage) Diff(
+	ctx context.Context, req infer.DiffRequest[CustomImageArgs, CustomImageState],
+) (infer.DiffResponse, error) {
+	old, want := req.State, req.Inputs
+	diff := map[string]p.PropertyDiff{}
+	update := p.PropertyDiff{Kind: p.Update, InputDiff: true}
+	replace := p.PropertyDiff{Kind: p.UpdateReplace, InputDiff: true}
+
+	if want.Name == nil || deref(want.Name) != deref(old.Name) {
+		diff["name"] = update
+	}
+	if kind, changed := urlChange(old.URL, want.URL); changed {
+		diff["url"] = p.PropertyDiff{Kind: kind, InputDiff: true}
+	}
+	switch {
+	case len(want.Regions) == 0:
+		diff["regions"] = update
+	case len(droppedRegions(old.Regions, want.Regions)) > 0:
+		diff["regions"] = replace
+	case len(missingRegions(old.Regions, want.Regions)) > 0:
+		diff["regions"] = update
+	}
+	if deref(want.Description) != deref(old.Description) {
+		diff["description"] = update
+	}
+	if !sameDistribution(deref(want.Distribution), deref(old.Distribution)) {
+		diff["distribution"] = update
+	}
+	if !sameTags(want.Tags, old.Tags) {
+		diff["tags"] = update
+	}
+
+	return infer.DiffResponse{HasChanges: len(diff) > 0, DetailedDiff: diff}, nil
+}
+
+// urlChange compares the URL an image came from with the program's. An
+// adopted image has none on record: the API never says where an image came
+// from, so the program's URL is recorded in place rather than importing a
+// copy.
+func urlChange(old, want string) (p.DiffKind, bool) {
+	switch {
+	case old == want:
+		return "", false
+	case old == "" && want != "":
+		return p.Update, true
+	default:
+		return p.UpdateReplace, true
+	}
+}

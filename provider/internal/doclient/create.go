@@ -1,0 +1,72 @@
+package doclient
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/digitalocean/godo"
+)
+
+// CreateImage asks DigitalOcean to import an image, without ever leaving a
+// second copy behind. A 429 means the request was turned away, so it is
+// safe to send again after Retry-After. A 5xx or a broken connection may
+// hide an import that did start, so before sending again it looks for an
+// image of the same name and adopts it.
+func CreateImage(
+	ctx context.Context, c *Clients, req *godo.CustomImageCreateRequest,
+) (*godo.Image, error) {
+	for attempt := 0; ; attempt++ {
+		img, _, err := c.Once.Images.Create(ctx, req)
+		if err == nil {
+			return img, nil
+		}
+		if attempt >= c.RetryMax || ctx.Err() != nil {
+			return nil, err
+		}
+
+		switch status := StatusOf(err); {
+		case status == http.StatusTooManyRequests:
+		case status == 0 || status >= 500:
+			found, findErr := FindImporting(ctx, c.Retrying, req.Name)
+			if findErr != nil {
+				return nil, errors.Join(err, findErr)
+			}
+			if found != nil {
+				return found, nil
+			}
+		default:
+			return nil, err
+		}
+
+		if err := sleep(ctx, retryDelay(err, attempt)); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// retryDelay honours Retry-After and otherwise backs off from one second.
+func retryDelay(err error, attempt int) time.Duration {
+	var apiErr *godo.ErrorResponse
+	if errors.As(err, &apiErr) && apiErr.Response != nil {
+		secs, convErr := strconv.Atoi(apiErr.Response.Header.Get("Retry-After"))
+		if convErr == nil && secs >= 0 {
+			return time.Duration(secs) * time.Second
+		}
+	}
+	return time.Second << min(attempt, 5)
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return fmt.Errorf("waiting to retry the import: %w", ctx.Err())
+	case <-t.C:
+		return nil
+	}
+}

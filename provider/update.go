@@ -1,0 +1,107 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/digitalocean/godo"
+	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/provider/internal/doclient"
+)
+
+// Update changes an image in place: name, description and distribution with
+// one PUT, tags through the tags API, new regions with transfers. It also
+// resumes an import whose wait an earlier run cut short.
+func (c CustomImage) Update(
+	ctx context.Context, req infer.UpdateRequest[CustomImageArgs, CustomImageState],
+) (infer.UpdateResponse[CustomImageState], error) {
+	old, want := req.State, req.Inputs
+	if req.DryRun {
+		next := old
+		next.CustomImageArgs = want
+		return infer.UpdateResponse[CustomImageState]{Output: next}, nil
+	}
+
+	clients, err := infer.GetConfig[*Config](ctx).Clients()
+	if err != nil {
+		return infer.UpdateResponse[CustomImageState]{}, err
+	}
+	client := clients.Retrying
+	ctx, cancel := withDefaultDeadline(ctx)
+	defer cancel()
+
+	img, err := c.ready(ctx, client, old.ImageID)
+	if err != nil {
+		return c.updated(old, err)
+	}
+
+	if err := applyChanges(ctx, client, img.ID, old, want); err != nil {
+		return infer.UpdateResponse[CustomImageState]{}, err
+	}
+
+	img.Tags = want.Tags
+	state, err := c.settle(ctx, client, img, want)
+	return c.updated(state, err)
+}
+
+// ready returns the image once it is available, waiting for an import that
+// was still running when an earlier run stopped waiting.
+func (c CustomImage) ready(ctx context.Context, client *godo.Client, id int) (*godo.Image, error) {
+	img, _, err := client.Images.GetByID(ctx, id)
+	if err != nil {
+		return nil, doclient.Describe(fmt.Sprintf("reading image %d", id), err)
+	}
+	if doclient.IsAvailable(img.Status) {
+		return img, nil
+	}
+	return c.waitForImport(ctx, client, id)
+}
+
+// applyChanges sends the metadata and tag changes.
+func applyChanges(
+	ctx context.Context, client *godo.Client, id int, old CustomImageState, want CustomImageArgs,
+) error {
+	changes := metadataChanges(old.CustomImageArgs, want)
+	if !changes.Empty() {
+		if _, err := doclient.UpdateImage(ctx, client, id, changes); err != nil {
+			return doclient.Describe(fmt.Sprintf("updating image %d", id), err)
+		}
+	}
+	return syncTags(ctx, client, id, old.Tags, want.Tags)
+}
+
+// metadataChanges lists the fields PUT must carry: only those that differ,
+// so one request does the whole change.
+func metadataChanges(old, want CustomImageArgs) doclient.ImageChanges {
+	var ch doclient.ImageChanges
+	if want.Name != nil && *want.Name != deref(old.Name) {
+		ch.Name = want.Name
+	}
+	if deref(want.Description) != deref(old.Description) {
+		desc := deref(want.Description)
+		ch.Description = &desc
+	}
+	if !sameDistribution(deref(want.Distribution), deref(old.Distribution)) {
+		dist := canonicalDistribution(deref(want.Distribution))
+		ch.Distribution = &dist
+	}
+	return ch
+}
+
+// updated turns the outcome of an update into the engine's answer: a wait
+// cut short keeps what was reached, and the next `pulumi up` carries on.
+func (c CustomImage) updated(
+	state CustomImageState, err error,
+) (infer.UpdateResponse[CustomImageState], error) {
+	if err == nil {
+		return infer.UpdateResponse[CustomImageState]{Output: state}, nil
+	}
+	var failed *importFailedError
+	if errors.As(err, &failed) {
+		return infer.UpdateResponse[CustomImageState]{}, err
+	}
+	return infer.UpdateResponse[CustomImageState]{Output: state},
+		infer.ResourceInitFailedError{Reasons: []string{err.Error()}}
+}
