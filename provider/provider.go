@@ -51,6 +51,31 @@ func New(opts ...Option) (p.Provider, error) {
 		WithPublisher("digitalocean-custom-image").
 		WithLicense("Apache-2.0").
 		WithNamespace("digitalocean-custom-image").
+		// WithLanguageMap replaces infer's defaults, so they are repeated here;
+		// it comes before WithGoImportPath, which writes into the "go" entry.
+		WithLanguageMap(map[string]any{
+			"go": map[string]any{
+				"generateResourceContainerTypes": true,
+				"respectSchemaVersion":           true,
+			},
+			"nodejs": map[string]any{
+				"packageName":          "@digitalocean-custom-image/pulumi",
+				"packageDescription":   "Pulumi SDK for DigitalOcean custom images imported from a URL.",
+				"respectSchemaVersion": true,
+				"typescriptVersion":    "5.9.3",
+				"dependencies":         map[string]any{"@pulumi/pulumi": "^3.276.0"},
+				"devDependencies":      map[string]any{"@types/node": "20.19.43"},
+			},
+			"python": map[string]any{
+				"packageName":          "pulumi_digitalocean_custom_image",
+				"respectSchemaVersion": true,
+				"requires":             map[string]any{"pulumi": ">=3.272.0,<4.0.0"},
+				"pyproject":            map[string]any{"enabled": true},
+			},
+			"csharp": map[string]any{
+				"respectSchemaVersion": true,
+			},
+		}).
 		WithGoImportPath(goImportPath).
 		Build()
 	if err != nil {

@@ -1,0 +1,162 @@
+package provider_test
+
+import (
+	"context"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/blang/semver"
+	p "github.com/pulumi/pulumi-go-provider"
+	"github.com/pulumi/pulumi-go-provider/integration"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
+	"github.com/stretchr/testify/require"
+
+	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/emulator"
+	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/internal/testenv"
+	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/provider"
+)
+
+const imageType = "digitalocean-custom-image:index:CustomImage"
+
+// harness is the provider served in-process, configured against an emulator.
+type harness struct {
+	t      *testing.T
+	api    *testenv.API
+	server integration.Server
+}
+
+// fast is an emulator whose imports and transfers take a few milliseconds.
+var fast = emulator.Options{ImportDuration: 40 * time.Millisecond,
+	TransferDuration: 20 * time.Millisecond}
+
+func newHarness(t *testing.T, opts emulator.Options, config map[string]property.Value) *harness {
+	t.Helper()
+	api := testenv.StartAPI(t, opts)
+
+	prov, err := provider.New(provider.WithPollInterval(2*time.Millisecond, 10*time.Millisecond))
+	require.NoError(t, err)
+	server, err := integration.NewServer(context.Background(), provider.Name,
+		semver.MustParse("0.1.0"), integration.WithProvider(prov))
+	require.NoError(t, err)
+
+	args := map[string]property.Value{
+		"apiEndpoint":  property.New(api.Endpoint),
+		"token":        property.New(testenv.Token),
+		"httpRetryMax": property.New(2.0),
+		// Retries wait little, so fault tests stay fast.
+		"httpRetryWaitMin": property.New(0.01),
+		"httpRetryWaitMax": property.New(0.05),
+	}
+	for k, v := range config {
+		args[k] = v
+	}
+	require.NoError(t, server.Configure(p.ConfigureRequest{Args: property.NewMap(args)}))
+	return &harness{t: t, api: api, server: server}
+}
+
+func urn(name string) resource.URN {
+	return resource.NewURN("test", "proj", "", imageType, name)
+}
+
+// inputs builds a property map from plain Go values.
+func inputs(m map[string]any) property.Map {
+	values := map[string]property.Value{}
+	for k, v := range m {
+		values[k] = toValue(v)
+	}
+	return property.NewMap(values)
+}
+
+func toValue(v any) property.Value {
+	switch v := v.(type) {
+	case []string:
+		arr := make([]property.Value, len(v))
+		for i, s := range v {
+			arr[i] = property.New(s)
+		}
+		return property.New(arr)
+	case property.Value:
+		return v
+	case int:
+		return property.New(float64(v))
+	case string:
+		return property.New(v)
+	case bool:
+		return property.New(v)
+	case float64:
+		return property.New(v)
+	default:
+		panic("unsupported input value")
+	}
+}
+
+// check runs Check and returns the checked inputs, failing on failures.
+func (h *harness) check(name string, olds, news property.Map) property.Map {
+	h.t.Helper()
+	resp, err := h.server.Check(p.CheckRequest{Urn: urn(name), State: olds, Inputs: news,
+		RandomSeed: []byte(name)})
+	require.NoError(h.t, err)
+	require.Empty(h.t, resp.Failures, "check failures")
+	return resp.Inputs
+}
+
+// create checks and creates a resource; it returns the ID and state.
+func (h *harness) create(name string, in map[string]any) (string, property.Map) {
+	h.t.Helper()
+	resp, err := h.tryCreate(name, in, 0)
+	require.NoError(h.t, err)
+	return resp.ID, resp.Properties
+}
+
+func (h *harness) tryCreate(name string, in map[string]any, timeout time.Duration) (
+	p.CreateResponse, error,
+) {
+	h.t.Helper()
+	checked := h.check(name, property.Map{}, inputs(in))
+	return h.server.Create(p.CreateRequest{Urn: urn(name), Properties: checked,
+		Timeout: timeout.Seconds()})
+}
+
+// update checks new inputs against the old and runs Diff then Update.
+func (h *harness) update(name, id string, olds, state property.Map, in map[string]any) (
+	p.DiffResponse, p.UpdateResponse, error,
+) {
+	h.t.Helper()
+	news := h.check(name, olds, inputs(in))
+	diff, err := h.server.Diff(p.DiffRequest{ID: id, Urn: urn(name), State: state,
+		OldInputs: olds, Inputs: news})
+	require.NoError(h.t, err)
+	resp, err := h.server.Update(p.UpdateRequest{ID: id, Urn: urn(name), State: state,
+		OldInputs: olds, Inputs: news})
+	return diff, resp, err
+}
+
+func (h *harness) read(name, id string, state, in property.Map) p.ReadResponse {
+	h.t.Helper()
+	resp, err := h.server.Read(p.ReadRequest{ID: id, Urn: urn(name), Properties: state,
+		Inputs: in})
+	require.NoError(h.t, err)
+	return resp
+}
+
+// image returns the emulator's view of the image behind a Pulumi ID.
+func (h *harness) image(id string) (emulator.Image, bool) {
+	h.t.Helper()
+	n, err := strconv.Atoi(id)
+	require.NoError(h.t, err)
+	return h.api.Image(n)
+}
+
+func str(m property.Map, key string) string { return m.Get(key).AsString() }
+
+func num(m property.Map, key string) float64 { return m.Get(key).AsNumber() }
+
+func strs(m property.Map, key string) []string {
+	var out []string
+	for _, v := range m.Get(key).AsArray().All {
+		out = append(out, v.AsString())
+	}
+	return out
+}
