@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
@@ -68,7 +69,7 @@ func warn(ctx context.Context, inputs property.Map, args CustomImageArgs) {
 
 	d := args.Distribution
 	if d != nil && !isUnknown(inputs, "distribution") {
-		if _, ok := knownDistribution(*d); !ok && !sameDistribution(*d, "") {
+		if _, ok := knownDistribution(*d); !ok && *d != "" && !strings.EqualFold(*d, "Unknown OS") {
 			log.Warningf("distribution %q is not one DigitalOcean knows; it will be stored "+
 				"as Unknown OS. Known values: %v", *d, knownDistributions)
 		}

@@ -119,20 +119,6 @@ func (h *harness) tryCreate(name string, in map[string]any, timeout time.Duratio
 		Timeout: timeout.Seconds()})
 }
 
-// update checks new inputs against the old and runs Diff then Update.
-func (h *harness) update(name, id string, olds, state property.Map, in map[string]any) (
-	p.DiffResponse, p.UpdateResponse, error,
-) {
-	h.t.Helper()
-	news := h.check(name, olds, inputs(in))
-	diff, err := h.server.Diff(p.DiffRequest{ID: id, Urn: urn(name), State: state,
-		OldInputs: olds, Inputs: news})
-	require.NoError(h.t, err)
-	resp, err := h.server.Update(p.UpdateRequest{ID: id, Urn: urn(name), State: state,
-		OldInputs: olds, Inputs: news})
-	return diff, resp, err
-}
-
 func (h *harness) read(name, id string, state, in property.Map) p.ReadResponse {
 	h.t.Helper()
 	resp, err := h.server.Read(p.ReadRequest{ID: id, Urn: urn(name), Properties: state,

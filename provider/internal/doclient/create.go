@@ -24,7 +24,10 @@ func CreateImage(
 		if err == nil {
 			return img, nil
 		}
-		if attempt >= c.RetryMax || ctx.Err() != nil {
+		if ctx.Err() != nil {
+			return adoptAfterCancel(ctx, c, req.Name, err)
+		}
+		if attempt >= c.RetryMax {
 			return nil, err
 		}
 
@@ -46,6 +49,22 @@ func CreateImage(
 			return nil, err
 		}
 	}
+}
+
+// adoptAfterCancel looks, once more, for an import that a create cut short
+// by the deadline or a cancel may have started, so that it is handed to the
+// stack rather than left behind unknown.
+func adoptAfterCancel(ctx context.Context, c *Clients, name string, err error) (
+	*godo.Image, error,
+) {
+	lookup, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+
+	found, findErr := FindImporting(lookup, c.Retrying, name)
+	if findErr != nil || found == nil {
+		return nil, err
+	}
+	return found, nil
 }
 
 // retryDelay honours Retry-After and otherwise backs off from one second.

@@ -1,0 +1,120 @@
+package provider_test
+
+import (
+	"bytes"
+	"log/slog"
+	"testing"
+
+	p "github.com/pulumi/pulumi-go-provider"
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// checkFailures runs Check and returns its failures by property.
+func (h *harness) checkFailures(in map[string]any) map[string]string {
+	h.t.Helper()
+	resp, err := h.server.Check(p.CheckRequest{Urn: urn("img"), Inputs: inputs(in)})
+	require.NoError(h.t, err)
+	out := map[string]string{}
+	for _, f := range resp.Failures {
+		out[f.Property] = f.Reason
+	}
+	return out
+}
+
+// warnings captures what the provider logs at warning level while f runs.
+// The in-process server has no engine, so its log goes to slog.
+func warnings(t *testing.T, f func()) string {
+	var buf bytes.Buffer
+	prev := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{
+		Level: slog.LevelWarn})))
+	t.Cleanup(func() { slog.SetDefault(prev) })
+	f()
+	return buf.String()
+}
+
+func TestBadInputsFailCheckNamingThePropertyAndTheRule(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	cases := []struct {
+		in       map[string]any
+		property string
+		rule     string
+	}{
+		{with(base(), "url", "file:///tmp/disk.img"), "url", "http or https"},
+		{with(base(), "url", "ftp://images.example.test/a.img"), "url", "http or https"},
+		{with(base(), "regions", []string{}), "regions", "at least one region"},
+		{with(base(), "regions", []string{"nyc3", "nyc3"}), "regions[1]", "listed twice"},
+		{with(base(), "regions", []string{"New York"}), "regions[0]", "not a region slug"},
+		{with(base(), "tags", []string{"bad tag!"}), "tags[0]", "only letters"},
+		{with(base(), "name", ""), "name", "must not be empty"},
+	}
+	for _, c := range cases {
+		failures := h.checkFailures(c.in)
+		assert.Contains(t, failures[c.property], c.rule, "inputs %v: %v", c.in, failures)
+	}
+	assert.Empty(t, h.api.Requests(), "nothing was sent to DigitalOcean")
+}
+
+func TestAMissingURLFailsCheck(t *testing.T) {
+	h := newHarness(t, fast, nil)
+
+	failures := h.checkFailures(map[string]any{"regions": []string{"nyc3"}})
+
+	assert.Contains(t, failures, "url")
+}
+
+func TestUnknownInputsAreCheckedOnceKnown(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	in := inputs(base()).Set("regions", property.New(property.Computed))
+
+	resp, err := h.server.Check(p.CheckRequest{Urn: urn("img"), Inputs: in})
+
+	require.NoError(t, err)
+	assert.Empty(t, resp.Failures)
+}
+
+func TestUnimportableFormatsWarnAtPreview(t *testing.T) {
+	h := newHarness(t, fast, nil)
+
+	logged := warnings(t, func() {
+		h.check("img", property.Map{}, inputs(with(base(), "url",
+			"https://images.example.test/fcos.qcow2.xz")))
+	})
+
+	assert.Contains(t, logged, "does not import .xz files")
+}
+
+func TestRockyLinuxIsAcceptedAndAnUnlistedDistributionOnlyWarns(t *testing.T) {
+	h := newHarness(t, fast, nil)
+
+	rocky := warnings(t, func() {
+		h.check("img", property.Map{}, inputs(with(base(), "distribution", "Rocky Linux")))
+	})
+	other := warnings(t, func() {
+		h.check("img", property.Map{}, inputs(with(base(), "distribution", "Flatcar")))
+	})
+
+	assert.Empty(t, rocky)
+	assert.Contains(t, other, `distribution \"Flatcar\" is not one DigitalOcean knows`)
+}
+
+func TestGeneratedNamesAreStableBetweenPreviewAndUpdate(t *testing.T) {
+	h := newHarness(t, fast, nil)
+
+	first := h.check("img", property.Map{}, inputs(base()))
+	second := h.check("img", property.Map{}, inputs(base()))
+
+	assert.Regexp(t, `^img-[0-9a-f]{7}$`, str(first, "name"))
+	assert.Equal(t, str(first, "name"), str(second, "name"))
+}
+
+func TestAnUpdateKeepsTheGeneratedName(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	olds := h.check("img", property.Map{}, inputs(base()))
+
+	news := h.check("img", olds, inputs(with(base(), "description", "v2")))
+
+	assert.Equal(t, str(olds, "name"), str(news, "name"))
+}

@@ -1,0 +1,166 @@
+package provider_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/blang/semver"
+	p "github.com/pulumi/pulumi-go-provider"
+	"github.com/pulumi/pulumi-go-provider/integration"
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/emulator"
+	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/provider"
+)
+
+func TestACreateAnsweredWithAServerErrorAdoptsTheImageInsteadOfDuplicating(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.FailNextAfterProcessing("POST", "/v2/images", http.StatusInternalServerError)
+
+	id, state := h.create("img", base())
+
+	assert.Len(t, h.api.Images(), 1, "no duplicate image")
+	assert.Equal(t, "available", str(state, "status"))
+	_, ok := h.image(id)
+	assert.True(t, ok)
+}
+
+func TestACreateTurnedAwayWithTooManyRequestsIsSentAgain(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.FailNext("POST", "/v2/images", http.StatusTooManyRequests)
+
+	h.create("img", base())
+
+	assert.Len(t, h.api.Images(), 1)
+	assert.Len(t, h.api.RequestsTo("POST", "/v2/images"), 2)
+}
+
+func TestTwentyImagesSucceedWhenEveryThirdRequestIsRateLimited(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits on Retry-After for about a minute")
+	}
+	h := newHarness(t, fast, map[string]property.Value{"httpRetryMax": property.New(6.0)})
+	h.api.FailEvery(3, http.StatusTooManyRequests, 1)
+
+	ids := make(chan string, 20)
+	errs := make(chan error, 20)
+	for i := range 20 {
+		go func() {
+			resp, err := h.tryCreate("img"+string(rune('a'+i)), base(), 0)
+			ids <- resp.ID
+			errs <- err
+		}()
+	}
+	for range 20 {
+		require.NoError(t, <-errs)
+		<-ids
+	}
+
+	assert.Len(t, h.api.Images(), 20, "every image once, none twice")
+	limited := 0
+	for _, r := range h.api.Requests() {
+		if r.Status == http.StatusTooManyRequests {
+			limited++
+		}
+	}
+	assert.Positive(t, limited, "the emulator did rate-limit")
+}
+
+func TestAnUpdateAfterATimeoutResumesWaitingWithoutASecondImport(t *testing.T) {
+	h := newHarness(t, emulator.Options{ImportDuration: 2500 * time.Millisecond}, nil)
+
+	checked := h.check("img", property.Map{}, inputs(base()))
+	resp, err := h.server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked,
+		Timeout: 1})
+	require.Error(t, err)
+	require.NotEmpty(t, resp.ID)
+
+	// The next `pulumi up` updates a resource whose initialization failed.
+	up, err := h.server.Update(p.UpdateRequest{ID: resp.ID, Urn: urn("img"),
+		State: resp.Properties, OldInputs: checked, Inputs: checked})
+
+	require.NoError(t, err)
+	assert.Equal(t, "available", str(up.Properties, "status"))
+	assert.Equal(t, []string{"nyc3"}, strs(up.Properties, "regions"))
+	assert.Len(t, h.api.RequestsTo("POST", "/v2/images"), 1, "no second import")
+}
+
+func TestACancelStopsTheWaitAndKeepsTheImage(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.OnImport("slow", emulator.ImportBehaviour{StayPending: true})
+	checked := h.check("img", property.Map{}, inputs(with(base(), "url",
+		"https://images.example.test/slow.img")))
+
+	go func() {
+		time.Sleep(200 * time.Millisecond)
+		_ = h.server.Cancel()
+	}()
+	start := time.Now()
+	resp, err := h.server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked})
+
+	require.Error(t, err)
+	assert.Less(t, time.Since(start), 5*time.Second, "the cancel is prompt")
+	require.NotNil(t, resp.PartialState)
+	assert.Contains(t, resp.PartialState.Reasons[0], "cancelled")
+	assert.NotEmpty(t, resp.ID)
+}
+
+func TestRetriesEnabledOnTheProviderDoNotPanic(t *testing.T) {
+	h := newHarness(t, fast, map[string]property.Value{"httpRetryMax": property.New(4.0)})
+
+	h.create("img", base())
+
+	assert.Len(t, h.api.Images(), 1)
+}
+
+func TestAMissingTokenSaysHowToSetIt(t *testing.T) {
+	t.Setenv("DIGITALOCEAN_TOKEN", "")
+	t.Setenv("DIGITALOCEAN_ACCESS_TOKEN", "")
+	api := newHarness(t, fast, nil).api
+	prov, err := provider.New()
+	require.NoError(t, err)
+	server, err := integration.NewServer(context.Background(), provider.Name,
+		semver.MustParse("0.1.0"), integration.WithProvider(prov))
+	require.NoError(t, err)
+	require.NoError(t, server.Configure(p.ConfigureRequest{Args: property.NewMap(
+		map[string]property.Value{"apiEndpoint": property.New(api.Endpoint)})}))
+
+	checked, err := server.Check(p.CheckRequest{Urn: urn("img"), Inputs: inputs(base())})
+	require.NoError(t, err)
+	_, err = server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked.Inputs})
+
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "digitalocean-custom-image:token")
+	assert.Contains(t, err.Error(), "DIGITALOCEAN_TOKEN")
+	assert.Empty(t, api.Requests())
+}
+
+func TestTheTokenFromTheEnvironmentIsUsedButNeverStored(t *testing.T) {
+	api := newHarness(t, fast, nil).api
+	t.Setenv("DIGITALOCEAN_TOKEN", "")
+	t.Setenv("DIGITALOCEAN_ACCESS_TOKEN", "test-token-7f3a9c")
+	prov, err := provider.New(provider.WithPollInterval(time.Millisecond, 5*time.Millisecond))
+	require.NoError(t, err)
+	server, err := integration.NewServer(context.Background(), provider.Name,
+		semver.MustParse("0.1.0"), integration.WithProvider(prov))
+	require.NoError(t, err)
+	cfg := property.NewMap(map[string]property.Value{"apiEndpoint": property.New(api.Endpoint)})
+	checkedCfg, err := server.CheckConfig(p.CheckRequest{Urn: "urn:pulumi:test::proj::" +
+		"pulumi:providers:digitalocean-custom-image::default", Inputs: cfg})
+	require.NoError(t, err)
+	require.NoError(t, server.Configure(p.ConfigureRequest{Args: checkedCfg.Inputs}))
+
+	checked, err := server.Check(p.CheckRequest{Urn: urn("img"), Inputs: inputs(base())})
+	require.NoError(t, err)
+	resp, err := server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked.Inputs})
+
+	require.NoError(t, err)
+	_, hasToken := checkedCfg.Inputs.GetOk("token")
+	assert.False(t, hasToken, "provider inputs hold no token")
+	assert.NotContains(t, fmt.Sprint(resp.Properties), "test-token-7f3a9c")
+}
