@@ -61,19 +61,19 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	h, pattern := s.api.Handler(r)
-	if pattern == "" {
+	// Handler only finds the route; ServeHTTP below fills in path values.
+	if _, pattern := s.api.Handler(r); pattern == "" {
 		writeError(w, r, http.StatusNotFound, "The resource you were accessing could not be found.")
 		return
 	}
 	if !ok {
-		h.ServeHTTP(w, r)
+		s.api.ServeHTTP(w, r)
 		return
 	}
 
 	// The request takes effect but its answer is lost, as when a proxy
 	// times out after the API committed: a blind retry duplicates it.
-	h.ServeHTTP(httptest.NewRecorder(), r)
+	s.api.ServeHTTP(httptest.NewRecorder(), r)
 	writeFault(w, r, f)
 }
 

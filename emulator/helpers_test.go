@@ -50,16 +50,9 @@ type fixture struct {
 	checked *contract.Checked
 }
 
-var (
-	specOnce sync.Once
-	spec     *contract.Spec
-	specErr  error
-)
-
-// loadSpec loads the contract once per test binary.
+// loadSpec loads the contract; FindAndLoad caches it per test binary.
 func loadSpec() (*contract.Spec, error) {
-	specOnce.Do(func() { spec, specErr = contract.FindAndLoad() })
-	return spec, specErr
+	return contract.FindAndLoad()
 }
 
 // requireContract skips a test that is about the contract when the

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 
@@ -164,6 +165,7 @@ func missingHeaders(route *routers.Route, status int, h http.Header) []string {
 			missing = append(missing, name)
 		}
 	}
+	slices.Sort(missing)
 	return missing
 }
 

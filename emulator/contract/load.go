@@ -3,6 +3,7 @@ package contract
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
@@ -39,12 +40,31 @@ func Load(path string) (*Spec, error) {
 	return &Spec{doc: doc, router: router}, nil
 }
 
-// FindAndLoad is Find followed by Load; its error wraps ErrSpecNotFound
-// when the file is absent.
+// loaded caches specs by path: loading and validating the contract takes
+// about a second, and every test of a package wants it. A Spec is only read
+// after loading, so tests running in parallel can share one.
+var loaded = struct {
+	sync.Mutex
+	specs map[string]*Spec
+}{specs: map[string]*Spec{}}
+
+// FindAndLoad is Find followed by Load, loading each file once per process.
+// Its error wraps ErrSpecNotFound when the file is absent.
 func FindAndLoad() (*Spec, error) {
 	path, err := Find()
 	if err != nil {
 		return nil, err
 	}
-	return Load(path)
+
+	loaded.Lock()
+	defer loaded.Unlock()
+	if s, ok := loaded.specs[path]; ok {
+		return s, nil
+	}
+	s, err := Load(path)
+	if err != nil {
+		return nil, err
+	}
+	loaded.specs[path] = s
+	return s, nil
 }
