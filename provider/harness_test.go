@@ -20,9 +20,17 @@ import (
 
 const imageType = "digitalocean-custom-image:index:CustomImage"
 
+// testingT is what the harness needs of a test: a *testing.T, or a
+// *rapid.T inside a property.
+type testingT interface {
+	Helper()
+	Errorf(format string, args ...any)
+	FailNow()
+}
+
 // harness is the provider served in-process, configured against an emulator.
 type harness struct {
-	t      *testing.T
+	t      testingT
 	api    *testenv.API
 	server integration.Server
 }
@@ -125,6 +133,13 @@ func (h *harness) read(name, id string, state, in property.Map) p.ReadResponse {
 		Inputs: in})
 	require.NoError(h.t, err)
 	return resp
+}
+
+// within returns the harness reporting to another test, such as a property.
+func (h *harness) within(t testingT) *harness {
+	clone := *h
+	clone.t = t
+	return &clone
 }
 
 // image returns the emulator's view of the image behind a Pulumi ID.

@@ -37,11 +37,11 @@ func (c CustomImage) Update(
 		return c.updated(old, err)
 	}
 
-	if err := applyChanges(ctx, client, img.ID, old, want); err != nil {
+	img, err = applyChanges(ctx, client, img, old, want)
+	if err != nil {
 		return infer.UpdateResponse[CustomImageState]{}, err
 	}
 
-	img.Tags = want.Tags
 	state, err := c.settle(ctx, client, img, want)
 	return c.updated(state, err)
 }
@@ -59,17 +59,26 @@ func (c CustomImage) ready(ctx context.Context, client *godo.Client, id int) (*g
 	return c.waitForImport(ctx, client, id)
 }
 
-// applyChanges sends the metadata and tag changes.
+// applyChanges sends the metadata and tag changes, and returns the image as
+// they left it.
 func applyChanges(
-	ctx context.Context, client *godo.Client, id int, old CustomImageState, want CustomImageArgs,
-) error {
+	ctx context.Context, client *godo.Client, img *godo.Image, old CustomImageState,
+	want CustomImageArgs,
+) (*godo.Image, error) {
 	changes := metadataChanges(old.CustomImageArgs, want)
 	if !changes.Empty() {
-		if _, err := doclient.UpdateImage(ctx, client, id, changes); err != nil {
-			return doclient.Describe(fmt.Sprintf("updating image %d", id), err)
+		updated, err := doclient.UpdateImage(ctx, client, img.ID, changes)
+		if err != nil {
+			return nil, doclient.Describe(fmt.Sprintf("updating image %d", img.ID), err)
 		}
+		img = updated
 	}
-	return syncTags(ctx, client, id, old.Tags, want.Tags)
+
+	if err := syncTags(ctx, client, img.ID, old.Tags, want.Tags); err != nil {
+		return nil, err
+	}
+	img.Tags = want.Tags
+	return img, nil
 }
 
 // metadataChanges lists the fields PUT must carry: only those that differ,
