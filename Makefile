@@ -10,7 +10,7 @@ LDFLAGS     := -X $(MODULE)/provider.Version=$(VERSION)
 
 export PATH := $(BIN):$(TOOLS_BIN):$(PATH)
 
-.PHONY: all build provider emulator tools schema demo test test-unit test-e2e lint
+.PHONY: all build provider emulator tools schema demo test fuzz lint
 
 all: build
 
@@ -32,9 +32,15 @@ schema:
 demo: build tools
 	./scripts/demo.sh
 
-test: build tools
+test: build tools sdk-deps
 	go vet ./...
 	go test -count=1 -timeout 60m ./...
 
+# Longer fuzzing of Check than `make test` does with the seed corpus alone.
+fuzz:
+	go test ./provider/ -run '^$$' -fuzz FuzzCheck -fuzztime 60s
+
 lint:
 	gofmt -l $$(git ls-files '*.go' | grep -v '^sdk/')
+
+include sdk.mk

@@ -39,7 +39,7 @@ type harness struct {
 var fast = emulator.Options{ImportDuration: 40 * time.Millisecond,
 	TransferDuration: 20 * time.Millisecond}
 
-func newHarness(t *testing.T, opts emulator.Options, config map[string]property.Value) *harness {
+func newHarness(t testing.TB, opts emulator.Options, config map[string]property.Value) *harness {
 	t.Helper()
 	api := testenv.StartAPI(t, opts)
 

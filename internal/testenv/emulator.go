@@ -69,3 +69,14 @@ func (a *API) requireContract(t testing.TB) {
 		t.Errorf("traffic broke DigitalOcean's contract:\n  %s", strings.Join(v, "\n  "))
 	}
 }
+
+// TakeViolations returns the contract violations seen since the last call
+// and forgets them, for tests that check many exchanges one by one.
+func (a *API) TakeViolations() []string {
+	if a.checked == nil {
+		return nil
+	}
+	v := a.checked.Violations()
+	a.checked.Reset()
+	return v
+}

@@ -1,0 +1,2 @@
+// Import DigitalOcean custom images from a URL, wait until they are usable, and keep their regions, tags and metadata in sync.
+package digitaloceancustomimage
