@@ -34,6 +34,7 @@ require (
 	github.com/cloudflare/circl v1.6.3 // indirect
 	github.com/danieljoos/wincred v1.2.3 // indirect
 	github.com/deckarep/golang-set/v2 v2.9.0 // indirect
+	github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/sdk v0.0.0
 	github.com/djherbis/times v1.5.0 // indirect
 	github.com/ebitengine/purego v0.10.2 // indirect
 	github.com/edsrzf/mmap-go v1.1.0 // indirect
@@ -144,3 +145,5 @@ require (
 	lukechampine.com/frand v1.5.1 // indirect
 	pgregory.net/rapid v1.3.0 // indirect
 )
+
+replace github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/sdk => ./sdk

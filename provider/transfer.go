@@ -62,6 +62,8 @@ func (c CustomImage) transferOne(
 	for delay := c.poll.first; ; delay = c.poll.next(delay) {
 		switch {
 		case strings.EqualFold(action.Status, godo.ActionCompleted):
+			log.InfoStatusf("image %d transferred to %s after %s", id, region,
+				time.Since(start).Round(time.Second))
 			return transferResult{region: region, status: action.Status}
 		case strings.EqualFold(action.Status, actionErrored):
 			return transferResult{region: region, status: action.Status, err: fmt.Errorf(

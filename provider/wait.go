@@ -78,6 +78,8 @@ func (c CustomImage) waitForImport(
 		status = img.Status
 		switch {
 		case doclient.IsAvailable(status):
+			log.InfoStatusf("image %d available after %s", id,
+				time.Since(start).Round(time.Second))
 			return img, nil
 		case doclient.IsDeleted(status):
 			return nil, &importFailedError{imageID: id, message: img.ErrorMessage}

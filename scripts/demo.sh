@@ -32,9 +32,17 @@ done
 endpoint=$(cat "$work/emulator.url")
 echo "emulator at $endpoint"
 
-# The example is copied so that the demo leaves no stack files behind.
+# The example is copied so that the demo leaves no stack files behind, and
+# the copy is pointed at the provider just built.
 cp -r "$root/examples/yaml" "$work/program"
 cd "$work/program"
+cat >>Pulumi.yaml <<YAML
+
+plugins:
+  providers:
+    - name: digitalocean-custom-image
+      path: $root/bin
+YAML
 pulumi stack init demo --non-interactive >/dev/null
 pulumi config set digitalocean-custom-image:apiEndpoint "$endpoint"
 
@@ -43,6 +51,8 @@ pulumi up --yes --non-interactive --skip-preview
 
 step "outputs"
 pulumi stack output
+image_id=$(pulumi stack output imageId)
+status=$(pulumi stack output status)
 
 step "pulumi preview: a second run plans no changes"
 pulumi preview --non-interactive --expect-no-changes
@@ -50,7 +60,8 @@ pulumi preview --non-interactive --expect-no-changes
 step "pulumi destroy"
 pulumi destroy --yes --non-interactive --skip-preview
 
-images=$(curl -fsS "$endpoint/_emulator/images" 2>/dev/null || echo "?")
-image_id=$(pulumi stack output imageId 2>/dev/null || true)
+left=$(curl -fsS "$endpoint/_emulator/images" |
+  python3 -c 'import json, sys; print(len(json.load(sys.stdin)["images"]))')
 echo
-echo "demo: imported, verified no changes on a second run, destroyed; images left on the emulator: $images"
+echo "demo: image $image_id imported ($status), a second run planned no changes," \
+  "destroyed; images left on the emulator: $left"
