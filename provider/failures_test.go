@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/emulator"
+	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/internal/testenv"
 	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/provider"
 )
 
@@ -163,4 +164,18 @@ func TestTheTokenFromTheEnvironmentIsUsedButNeverStored(t *testing.T) {
 	_, hasToken := checkedCfg.Inputs.GetOk("token")
 	assert.False(t, hasToken, "provider inputs hold no token")
 	assert.NotContains(t, fmt.Sprint(resp.Properties), "test-token-7f3a9c")
+}
+
+func TestAnAPIErrorCarriesDigitalOceansMessageAndRequestID(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.FailNext("POST", "/v2/images", http.StatusUnauthorized)
+
+	_, err := h.tryCreate("img", base(), 0)
+
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "DigitalOcean answered 401: Unable to authenticate you")
+	assert.Regexp(t, `\(request id [0-9a-f-]+\)`, err.Error())
+	assert.Contains(t, err.Error(), "DIGITALOCEAN_TOKEN", "a 401 says where the token comes from")
+	assert.NotContains(t, err.Error(), testenv.Token)
+	assert.Empty(t, h.api.Images())
 }
