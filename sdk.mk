@@ -29,6 +29,8 @@ sdk-nodejs-deps:
 		@pulumi/pulumi@$(NPM_PULUMI_VERSION)
 	rm -rf sdk/nodejs/bin
 	cd sdk/nodejs && ./node_modules/.bin/tsc
+	# The generated utilities read ./package.json next to themselves.
+	cp sdk/nodejs/package.json sdk/nodejs/bin/package.json
 	rm -rf examples/typescript/node_modules/@digitalocean-custom-image
 	cd examples/typescript && npm install $(NPM_FLAGS)
 

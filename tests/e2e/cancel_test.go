@@ -34,7 +34,7 @@ outputs:
 // DigitalOcean has accepted the import, as a user who gives up waiting would.
 func (s *stack) interruptAfterImportStarts(api *testenv.API) result {
 	s.t.Helper()
-	cmd := exec.Command(filepath.Join(tools.toolsBin, "pulumi"),
+	cmd := exec.Command(filepath.Join(tools.Bin, "pulumi"),
 		"--non-interactive", "--color", "never", "up", "--yes", "--skip-preview")
 	cmd.Dir, cmd.Env = s.dir, s.env
 	var stdout, stderr bytes.Buffer

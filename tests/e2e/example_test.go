@@ -12,7 +12,7 @@ import (
 func TestTheYAMLExampleImportsAndDestroysItsImage(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)
-	program, err := os.ReadFile(filepath.Join(tools.root, "examples", "yaml", "Pulumi.yaml"))
+	program, err := os.ReadFile(filepath.Join(tools.Root, "examples", "yaml", "Pulumi.yaml"))
 	require.NoError(t, err)
 	s := newStack(t, api, string(program))
 

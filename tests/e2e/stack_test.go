@@ -83,7 +83,7 @@ func cliEnv(root string, envToken bool) []string {
 		env = append(env, kv)
 	}
 	env = append(env,
-		"PATH="+tools.providerDir+string(os.PathListSeparator)+tools.toolsBin+
+		"PATH="+tools.ProviderDir+string(os.PathListSeparator)+tools.Bin+
 			string(os.PathListSeparator)+os.Getenv("PATH"),
 		"PULUMI_BACKEND_URL=file://"+filepath.Join(root, "backend"),
 		"PULUMI_HOME="+filepath.Join(root, "home"),
@@ -102,7 +102,7 @@ func cliEnv(root string, envToken bool) []string {
 func (s *stack) write(program string) {
 	s.t.Helper()
 	text := strings.TrimSpace(program) + "\n\nplugins:\n  providers:\n" +
-		"    - name: " + providerName + "\n      path: " + tools.providerDir + "\n"
+		"    - name: " + providerName + "\n      path: " + tools.ProviderDir + "\n"
 	require.NoError(s.t, os.WriteFile(filepath.Join(s.dir, "Pulumi.yaml"), []byte(text), 0o644))
 }
 
@@ -113,7 +113,7 @@ func (s *stack) pulumi(args ...string) (result, error) {
 	defer cancel()
 
 	argv := append([]string{"--non-interactive", "--color", "never"}, args...)
-	cmd := exec.CommandContext(ctx, filepath.Join(tools.toolsBin, "pulumi"), argv...)
+	cmd := exec.CommandContext(ctx, filepath.Join(tools.Bin, "pulumi"), argv...)
 	cmd.Dir = s.dir
 	cmd.Env = s.env
 	var stdout, stderr bytes.Buffer

@@ -14,7 +14,7 @@ func TestTheSchemaReportsTheVersionTheProviderWasBuiltWith(t *testing.T) {
 	api := startAPI(t)
 	s := newStack(t, api, basicProgram)
 
-	res := s.run("package", "get-schema", filepath.Join(tools.providerDir, providerBin))
+	res := s.run("package", "get-schema", filepath.Join(tools.ProviderDir, providerBin))
 
 	var schema struct {
 		Name    string `json:"name"`
