@@ -12,7 +12,43 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A DigitalOcean custom image imported from a URL.
+// A DigitalOcean custom image, imported from a URL.
+//
+// The image is imported into the first region in `regions`; when DigitalOcean
+// reports it `available`, it is transferred to the other regions, all at once.
+// Progress shows on the status line. The property names are those of
+// `pulumi-digitalocean`'s `CustomImage`.
+//
+// ## What a change costs
+//
+//   - `url`: a new image (create first, then delete the old one). An image
+//     adopted with `pulumi import` has no URL on record, so adding one only
+//     records it.
+//   - `regions`: adding a region transfers the image in place; dropping one
+//     imports a new image, because DigitalOcean cannot remove an image from a
+//     region. Regions added outside the program are ignored by the plan and show
+//     in `imageRegions`.
+//   - `name`, `description`, `distribution`: one `PUT`, in place.
+//   - `tags`: attached and detached in place, compared as a set without regard to
+//     case.
+//
+// ## Waiting and timeouts
+//
+// An import takes minutes. `customTimeouts` bounds the whole wait, transfers
+// included; without it the provider stops after 60 minutes. When a wait stops
+// (the deadline, or Ctrl-C), the image stays in the stack: the next
+// `pulumi up` resumes waiting, and `pulumi destroy` removes it. An import that
+// DigitalOcean gives up on fails with its `error_message`, and the failed
+// image is deleted.
+//
+// ## Import
+//
+// ```sh
+// pulumi import digitalocean-custom-image:index:CustomImage flatcar 12345
+// ```
+//
+// The ID is the numeric image id. Name, regions, description, distribution and
+// tags come from DigitalOcean.
 type CustomImage struct {
 	pulumi.CustomResourceState
 
