@@ -10,7 +10,7 @@ LDFLAGS     := -X $(MODULE)/provider.Version=$(VERSION)
 
 export PATH := $(BIN):$(TOOLS_BIN):$(PATH)
 
-.PHONY: all build provider emulator tools schema demo test fuzz lint
+.PHONY: all build provider emulator tools schema demo test fuzz bench lint
 
 all: build
 
@@ -39,6 +39,10 @@ test: build tools sdk-deps
 # Longer fuzzing of Check than `make test` does with the seed corpus alone.
 fuzz:
 	go test ./provider/ -run '^$$' -fuzz FuzzCheck -fuzztime 60s
+
+# Figures, not assertions: how soon an import is noticed, and Check's cost.
+bench:
+	go test ./provider/ -run '^$$' -bench . -benchtime 3x -benchmem
 
 lint:
 	gofmt -l $$(git ls-files '*.go' | grep -v '^sdk/')
