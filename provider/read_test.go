@@ -98,3 +98,17 @@ func TestImportingAnIDThatIsNotANumberSaysWhatAnIDIs(t *testing.T) {
 
 	assert.ErrorContains(t, err, "not a DigitalOcean image id")
 }
+
+func TestUpdatingAnImageDeletedByHandSaysToRefresh(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	s := h.up("img", base())
+	require.NoError(t, h.api.DeleteImage(s.imageID()))
+
+	news := h.check("img", s.inputs, inputs(with(base(), "description", "v2")))
+	_, err := h.server.Update(p.UpdateRequest{ID: s.id, Urn: urn("img"), State: s.state,
+		OldInputs: s.inputs, Inputs: news})
+
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "no longer exists")
+	assert.Contains(t, err.Error(), "pulumi refresh")
+}

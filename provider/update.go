@@ -33,8 +33,12 @@ func (c CustomImage) Update(
 	defer cancel()
 
 	img, err := c.ready(ctx, client, old.ImageID)
-	if err != nil {
-		return c.updated(old, err)
+	var stopped *waitStoppedError
+	switch {
+	case errors.As(err, &stopped):
+		return partlyUpdated(withStatus(old, err), err)
+	case err != nil:
+		return infer.UpdateResponse[CustomImageState]{}, err
 	}
 
 	img, err = applyChanges(ctx, client, img, old, want)
@@ -43,13 +47,20 @@ func (c CustomImage) Update(
 	}
 
 	state, err := c.settle(ctx, client, img, want)
-	return c.updated(state, err)
+	if err != nil {
+		return partlyUpdated(state, err)
+	}
+	return infer.UpdateResponse[CustomImageState]{Output: state}, nil
 }
 
 // ready returns the image once it is available, waiting for an import that
 // was still running when an earlier run stopped waiting.
 func (c CustomImage) ready(ctx context.Context, client *godo.Client, id int) (*godo.Image, error) {
 	img, _, err := client.Images.GetByID(ctx, id)
+	if doclient.IsNotFound(err) {
+		return nil, fmt.Errorf("image %d no longer exists on DigitalOcean: run `pulumi "+
+			"refresh` to drop it from the stack, and `pulumi up` imports it again", id)
+	}
 	if err != nil {
 		return nil, doclient.Describe(fmt.Sprintf("reading image %d", id), err)
 	}
@@ -99,18 +110,12 @@ func metadataChanges(old, want CustomImageArgs) doclient.ImageChanges {
 	return ch
 }
 
-// updated turns the outcome of an update into the engine's answer: a wait
-// cut short keeps what was reached, and the next `pulumi up` carries on.
-func (c CustomImage) updated(
+// partlyUpdated records how far an update got when a wait was cut short or
+// a transfer failed: the stack keeps what was reached, and the next
+// `pulumi up` carries on from there.
+func partlyUpdated(
 	state CustomImageState, err error,
 ) (infer.UpdateResponse[CustomImageState], error) {
-	if err == nil {
-		return infer.UpdateResponse[CustomImageState]{Output: state}, nil
-	}
-	var failed *importFailedError
-	if errors.As(err, &failed) {
-		return infer.UpdateResponse[CustomImageState]{}, err
-	}
 	return infer.UpdateResponse[CustomImageState]{Output: state},
 		infer.ResourceInitFailedError{Reasons: []string{err.Error()}}
 }
