@@ -66,7 +66,7 @@ func (c CustomImage) created(
 		return infer.CreateResponse[CustomImageState]{}, err
 	}
 
-	return infer.CreateResponse[CustomImageState]{ID: id, Output: state},
+	return infer.CreateResponse[CustomImageState]{ID: id, Output: state.complete()},
 		infer.ResourceInitFailedError{Reasons: []string{err.Error()}}
 }
 

@@ -179,3 +179,25 @@ func TestAnAPIErrorCarriesDigitalOceansMessageAndRequestID(t *testing.T) {
 	assert.NotContains(t, err.Error(), testenv.Token)
 	assert.Empty(t, h.api.Images())
 }
+
+func TestAWaitCutShortTwiceLeavesAStateThatCanBeDestroyed(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.OnImport("stuck", emulator.ImportBehaviour{StayPending: true})
+	checked := h.check("img", property.Map{}, inputs(with(base(), "url",
+		"https://images.example.test/stuck.img")))
+	created, err := h.server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked,
+		Timeout: 1})
+	require.Error(t, err)
+
+	resumed, err := h.server.Update(p.UpdateRequest{ID: created.ID, Urn: urn("img"),
+		State: created.Properties, OldInputs: checked, Inputs: checked, Timeout: 1})
+	require.Error(t, err)
+	require.NotNil(t, resumed.PartialState)
+
+	_, err = h.server.Diff(p.DiffRequest{ID: created.ID, Urn: urn("img"),
+		State: resumed.Properties, OldInputs: checked, Inputs: checked})
+	require.NoError(t, err, "preview must still work")
+	require.NoError(t, h.server.Delete(p.DeleteRequest{ID: created.ID, Urn: urn("img"),
+		Properties: resumed.Properties}), "destroy must still work")
+	assert.Empty(t, h.api.Images())
+}

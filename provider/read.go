@@ -29,8 +29,7 @@ func (c CustomImage) Read(
 
 	img, _, err := clients.Retrying.Images.GetByID(ctx, id)
 	if doclient.IsNotFound(err) || (err == nil && doclient.IsDeleted(img.Status)) {
-		p.GetLogger(ctx).Warningf("image %d no longer exists on DigitalOcean", id)
-		return infer.ReadResponse[CustomImageArgs, CustomImageState]{}, nil
+		return gone(ctx, id, req.State)
 	}
 	if err != nil {
 		return infer.ReadResponse[CustomImageArgs, CustomImageState]{},
@@ -45,10 +44,24 @@ func (c CustomImage) Read(
 	}
 	state := stateOf(img, prior)
 	return infer.ReadResponse[CustomImageArgs, CustomImageState]{
-		ID:     req.ID,
+		ID:     strconv.Itoa(id),
 		Inputs: state.CustomImageArgs,
 		State:  state,
 	}, nil
+}
+
+// gone answers a read of an image DigitalOcean no longer has. A refresh
+// drops it from the stack; an import of it fails, rather than adopting an
+// image that is not there.
+func gone(ctx context.Context, id int, prior CustomImageState) (
+	infer.ReadResponse[CustomImageArgs, CustomImageState], error,
+) {
+	if prior.ImageID == 0 {
+		return infer.ReadResponse[CustomImageArgs, CustomImageState]{},
+			fmt.Errorf("there is no image %d on DigitalOcean to import", id)
+	}
+	p.GetLogger(ctx).Warningf("image %d no longer exists on DigitalOcean", id)
+	return infer.ReadResponse[CustomImageArgs, CustomImageState]{}, nil
 }
 
 // parseImageID reads a Pulumi ID, which is the image id in decimal.

@@ -112,3 +112,21 @@ func TestUpdatingAnImageDeletedByHandSaysToRefresh(t *testing.T) {
 	assert.Contains(t, err.Error(), "no longer exists")
 	assert.Contains(t, err.Error(), "pulumi refresh")
 }
+
+func TestImportingAnImageThatDoesNotExistFails(t *testing.T) {
+	h := newHarness(t, fast, nil)
+
+	_, err := h.server.Read(p.ReadRequest{ID: "99999", Urn: urn("img")})
+
+	assert.ErrorContains(t, err, "no image 99999")
+}
+
+func TestAnIDWithLeadingZerosIsReadAsTheImageID(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	seeded, err := h.api.Seed(emulator.Image{Name: "legacy", ImportRegion: "nyc3"})
+	require.NoError(t, err)
+
+	resp := h.read("img", "0"+strconv.Itoa(seeded.ID), property.Map{}, property.Map{})
+
+	assert.Equal(t, strconv.Itoa(seeded.ID), resp.ID)
+}

@@ -24,6 +24,15 @@ func stateOf(img *godo.Image, prior CustomImageArgs) CustomImageState {
 	}
 }
 
+// complete fills the lists the schema requires. State read back from the
+// stack decodes an empty list as none, and a state written without them
+// could not be read again: every later preview and destroy would fail.
+func (s CustomImageState) complete() CustomImageState {
+	s.Regions = orEmpty(s.Regions)
+	s.ImageRegions = orEmpty(s.ImageRegions)
+	return s
+}
+
 func argsOf(img *godo.Image, prior CustomImageArgs) CustomImageArgs {
 	args := CustomImageArgs{
 		Name:    &img.Name,

@@ -21,7 +21,7 @@ func (c CustomImage) Update(
 	if req.DryRun {
 		next := old
 		next.CustomImageArgs = want
-		return infer.UpdateResponse[CustomImageState]{Output: next}, nil
+		return infer.UpdateResponse[CustomImageState]{Output: next.complete()}, nil
 	}
 
 	clients, err := infer.GetConfig[*Config](ctx).Clients()
@@ -116,6 +116,6 @@ func metadataChanges(old, want CustomImageArgs) doclient.ImageChanges {
 func partlyUpdated(
 	state CustomImageState, err error,
 ) (infer.UpdateResponse[CustomImageState], error) {
-	return infer.UpdateResponse[CustomImageState]{Output: state},
+	return infer.UpdateResponse[CustomImageState]{Output: state.complete()},
 		infer.ResourceInitFailedError{Reasons: []string{err.Error()}}
 }
