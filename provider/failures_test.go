@@ -3,6 +3,7 @@ package provider_test
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"net/http"
 	"testing"
 	"time"
@@ -200,4 +201,34 @@ func TestAWaitCutShortTwiceLeavesAStateThatCanBeDestroyed(t *testing.T) {
 	require.NoError(t, h.server.Delete(p.DeleteRequest{ID: created.ID, Urn: urn("img"),
 		Properties: resumed.Properties}), "destroy must still work")
 	assert.Empty(t, h.api.Images())
+}
+
+func TestTwoImagesOfOneNameNeverShareAnImageAfterALostAnswer(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.FailNextAfterProcessing("POST", "/v2/images", http.StatusInternalServerError)
+	program := with(base(), "name", "dup")
+
+	ids := make(chan string, 2)
+	for _, name := range []string{"a", "b"} {
+		go func() {
+			resp, err := h.tryCreate(name, program, 0)
+			if err != nil {
+				t.Logf("%s: %v", name, err)
+			}
+			ids <- resp.ID
+		}()
+	}
+	a, b := <-ids, <-ids
+
+	held := map[string]bool{}
+	for _, id := range []string{a, b} {
+		if id != "" {
+			assert.False(t, held[id], "image %s taken by both resources", id)
+			held[id] = true
+		}
+	}
+	for _, img := range h.api.Images() {
+		assert.True(t, held[strconv.Itoa(img.ID)],
+			"image %d is held by no resource and would be orphaned", img.ID)
+	}
 }

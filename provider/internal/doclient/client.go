@@ -37,6 +37,8 @@ type Clients struct {
 	Once     *godo.Client
 	// RetryMax is how often a caller that retries by hand may try again.
 	RetryMax int
+
+	claims claims
 }
 
 // New builds the clients. The HTTP client comes from oauth2 because godo

@@ -13,19 +13,21 @@ import (
 
 // CreateImage asks DigitalOcean to import an image, without ever leaving a
 // second copy behind. A 429 means the request was turned away, so it is
-// safe to send again after Retry-After. A 5xx or a broken connection may
-// hide an import that did start, so before sending again it looks for an
-// image of the same name and adopts it.
+// safe to send again after Retry-After. A 5xx, a broken connection or a
+// cancel may hide an import that did start, so before sending again it
+// looks for that import and adopts it.
 func CreateImage(
 	ctx context.Context, c *Clients, req *godo.CustomImageCreateRequest,
 ) (*godo.Image, error) {
+	sent := time.Now()
 	for attempt := 0; ; attempt++ {
 		img, _, err := c.Once.Images.Create(ctx, req)
 		if err == nil {
+			c.claims.claim(img.ID)
 			return img, nil
 		}
 		if ctx.Err() != nil {
-			return adoptAfterCancel(ctx, c, req.Name, err)
+			return adoptAfterCancel(ctx, c, req, sent, err)
 		}
 		if attempt >= c.RetryMax {
 			return nil, err
@@ -34,7 +36,7 @@ func CreateImage(
 		switch status := StatusOf(err); {
 		case status == http.StatusTooManyRequests:
 		case status == 0 || status >= 500:
-			found, findErr := FindImporting(ctx, c.Retrying, req.Name)
+			found, findErr := adopt(ctx, c, req, sent)
 			if findErr != nil {
 				return nil, errors.Join(err, findErr)
 			}
@@ -54,15 +56,16 @@ func CreateImage(
 // adoptAfterCancel looks, once more, for an import that a create cut short
 // by the deadline or a cancel may have started, so that it is handed to the
 // stack rather than left behind unknown.
-func adoptAfterCancel(ctx context.Context, c *Clients, name string, err error) (
-	*godo.Image, error,
-) {
+func adoptAfterCancel(
+	ctx context.Context, c *Clients, req *godo.CustomImageCreateRequest, sent time.Time,
+	err error,
+) (*godo.Image, error) {
 	lookup, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 
-	found, findErr := FindImporting(lookup, c.Retrying, name)
+	found, findErr := adopt(lookup, c, req, sent)
 	if findErr != nil || found == nil {
-		return nil, err
+		return nil, errors.Join(err, findErr)
 	}
 	return found, nil
 }

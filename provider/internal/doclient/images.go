@@ -43,34 +43,3 @@ func UpdateImage(ctx context.Context, c *godo.Client, id int, ch ImageChanges) (
 	}
 	return root.Image, nil
 }
-
-// FindImporting returns the newest custom image with the given name that is
-// still importing, or nil. Only an import in progress can be the answer to a
-// create that just went unanswered; an available image of the same name is
-// someone else's, or the one a replacement is about to supersede.
-func FindImporting(ctx context.Context, c *godo.Client, name string) (*godo.Image, error) {
-	var found *godo.Image
-	opt := &godo.ListOptions{Page: 1, PerPage: 200}
-	for {
-		images, resp, err := c.Images.ListUser(ctx, opt)
-		if err != nil {
-			return nil, err
-		}
-
-		for i := range images {
-			img := images[i]
-			if img.Name == name && IsImporting(img.Status) && (found == nil || img.ID > found.ID) {
-				found = &img
-			}
-		}
-
-		if resp == nil || resp.Links == nil || resp.Links.IsLastPage() {
-			return found, nil
-		}
-		page, err := resp.Links.CurrentPage()
-		if err != nil {
-			return found, nil
-		}
-		opt.Page = page + 1
-	}
-}

@@ -1,0 +1,115 @@
+package doclient
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/digitalocean/godo"
+)
+
+// clockSkew is how far DigitalOcean's clock may be behind this machine's
+// when an image's created_at is compared with the time a create was sent.
+const clockSkew = time.Minute
+
+// claims are the images this provider process has created or adopted, so
+// that no two resources ever take the same image for their own.
+type claims struct {
+	mu  sync.Mutex
+	ids map[int]bool
+}
+
+func (c *claims) claim(id int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ids == nil {
+		c.ids = map[int]bool{}
+	}
+	c.ids[id] = true
+}
+
+func (c *claims) claimed(id int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ids[id]
+}
+
+// adopt finds the import a create started when its answer was lost. The API
+// never returns an image's URL, so the import must match on everything it
+// does return: the name, description and tags the create sent, a status
+// that shows it is still importing, a creation time after the create was
+// sent, and no other resource having claimed it. When more than one import
+// fits, taking either could steal another resource's image, so it stops
+// and names them.
+func adopt(
+	ctx context.Context, c *Clients, req *godo.CustomImageCreateRequest, sent time.Time,
+) (*godo.Image, error) {
+	images, err := listUserImages(ctx, c.Retrying)
+	if err != nil {
+		return nil, fmt.Errorf("looking for the import that may have started: %w", err)
+	}
+
+	var fits []godo.Image
+	for _, img := range images {
+		if startedBy(img, req, sent) && !c.claims.claimed(img.ID) {
+			fits = append(fits, img)
+		}
+	}
+
+	switch len(fits) {
+	case 0:
+		return nil, nil
+	case 1:
+		c.claims.claim(fits[0].ID)
+		return &fits[0], nil
+	default:
+		ids := make([]int, len(fits))
+		for i, img := range fits {
+			ids[i] = img.ID
+		}
+		return nil, fmt.Errorf("DigitalOcean lost the answer to the import of %q, and "+
+			"images %v all fit it; to keep from taking another resource's image, none "+
+			"was adopted: delete the extra one, then `pulumi import` the other", req.Name, ids)
+	}
+}
+
+// startedBy reports whether img could be the import req started at sent.
+func startedBy(img godo.Image, req *godo.CustomImageCreateRequest, sent time.Time) bool {
+	created, err := time.Parse(time.RFC3339, img.Created)
+	return img.Name == req.Name &&
+		img.Description == req.Description &&
+		IsImporting(img.Status) &&
+		err == nil && !created.Before(sent.Add(-clockSkew)) &&
+		sameTagSet(img.Tags, req.Tags)
+}
+
+func sameTagSet(a, b []string) bool {
+	return len(a) == len(b) && !slices.ContainsFunc(a, func(t string) bool {
+		return !slices.ContainsFunc(b, func(u string) bool { return strings.EqualFold(t, u) })
+	})
+}
+
+// listUserImages pages through every private image.
+func listUserImages(ctx context.Context, c *godo.Client) ([]godo.Image, error) {
+	var all []godo.Image
+	opt := &godo.ListOptions{Page: 1, PerPage: 200}
+	for {
+		images, resp, err := c.Images.ListUser(ctx, opt)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, images...)
+
+		if resp == nil || resp.Links == nil || resp.Links.IsLastPage() {
+			return all, nil
+		}
+		page, err := resp.Links.CurrentPage()
+		if err != nil {
+			return all, nil
+		}
+		opt.Page = page + 1
+	}
+}
