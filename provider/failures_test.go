@@ -3,8 +3,8 @@ package provider_test
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"net/http"
+	"strconv"
 	"testing"
 	"time"
 
