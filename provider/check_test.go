@@ -45,9 +45,9 @@ func TestBadInputsFailCheckNamingThePropertyAndTheRule(t *testing.T) {
 		{with(base(), "url", "file:///tmp/disk.img"), "url", "http or https"},
 		{with(base(), "url", "ftp://images.example.test/a.img"), "url", "http or https"},
 		{with(base(), "regions", []string{}), "regions", "at least one region"},
-		{with(base(), "regions", []string{"nyc3", "nyc3"}), "regions[1]", "listed twice"},
-		{with(base(), "regions", []string{"New York"}), "regions[0]", "not a region slug"},
-		{with(base(), "tags", []string{"bad tag!"}), "tags[0]", "only letters"},
+		{with(base(), "regions", []string{"nyc3", "nyc3"}), "regions", `regions[1]: region "nyc3" is listed twice`},
+		{with(base(), "regions", []string{"New York"}), "regions", `regions[0]: "New York" is not a region slug`},
+		{with(base(), "tags", []string{"bad tag!"}), "tags", `tags[0]: tag "bad tag!" may contain only letters`},
 		{with(base(), "name", ""), "name", "must not be empty"},
 	}
 	for _, c := range cases {

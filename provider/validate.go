@@ -81,15 +81,14 @@ func validateRegions(regions []string) []p.CheckFailure {
 	var failures []p.CheckFailure
 	seen := map[string]bool{}
 	for i, region := range regions {
-		prop := fmt.Sprintf("regions[%d]", i)
 		if !regionPattern.MatchString(region) {
-			failures = append(failures, failure(prop, "%q is not a region slug: slugs are "+
-				"three lowercase letters and a number, e.g. nyc3", region))
+			failures = append(failures, failure("regions", "regions[%d]: %q is not a region "+
+				"slug: slugs are three lowercase letters and a number, e.g. nyc3", i, region))
 			continue
 		}
 		if seen[region] {
-			failures = append(failures, failure(prop, "region %q is listed twice; each "+
-				"region may appear once", region))
+			failures = append(failures, failure("regions", "regions[%d]: region %q is listed "+
+				"twice; each region may appear once", i, region))
 		}
 		seen[region] = true
 	}
@@ -100,17 +99,16 @@ func validateTags(tags []string) []p.CheckFailure {
 	var failures []p.CheckFailure
 	seen := map[string]bool{}
 	for i, tag := range tags {
-		prop := fmt.Sprintf("tags[%d]", i)
 		switch {
 		case len(tag) > maxTagLength:
-			failures = append(failures, failure(prop, "tag must be at most %d characters, "+
-				"got %d", maxTagLength, len(tag)))
+			failures = append(failures, failure("tags", "tags[%d]: a tag must be at most %d "+
+				"characters, got %d", i, maxTagLength, len(tag)))
 		case !tagPattern.MatchString(tag):
-			failures = append(failures, failure(prop, "tag %q may contain only letters, "+
-				"digits, '_', '-' and ':'", tag))
+			failures = append(failures, failure("tags", "tags[%d]: tag %q may contain only "+
+				"letters, digits, '_', '-' and ':'", i, tag))
 		case seen[strings.ToLower(tag)]:
-			failures = append(failures, failure(prop, "tag %q is listed twice; DigitalOcean "+
-				"tags ignore case", tag))
+			failures = append(failures, failure("tags", "tags[%d]: tag %q is listed twice; "+
+				"DigitalOcean tags ignore case", i, tag))
 		}
 		seen[strings.ToLower(tag)] = true
 	}

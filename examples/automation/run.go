@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
@@ -41,7 +42,13 @@ func run(ctx context.Context, opts options, out io.Writer) error {
 
 	wsOpts := []auto.LocalWorkspaceOption{auto.EnvVars(env)}
 	if opts.pulumiRoot != "" {
-		cli, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: opts.pulumiRoot})
+		// The workspace runs the CLI from another directory, so a relative
+		// root would point nowhere.
+		root, err := filepath.Abs(opts.pulumiRoot)
+		if err != nil {
+			return err
+		}
+		cli, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: root})
 		if err != nil {
 			return fmt.Errorf("finding the Pulumi CLI: %w", err)
 		}

@@ -18,8 +18,29 @@ const clockSkew = time.Minute
 // claims are the images this provider process has created or adopted, so
 // that no two resources ever take the same image for their own.
 type claims struct {
-	mu  sync.Mutex
-	ids map[int]bool
+	mu    sync.Mutex
+	ids   map[int]bool
+	names map[string]*sync.Mutex
+}
+
+// lockName serializes the creates of one image name in this process, from
+// the POST until its image is claimed. Without it, a resource whose answer
+// was lost could see a sibling's fresh, not yet claimed import as a second
+// candidate. The POST is quick; the long wait for the import is not held.
+func (c *claims) lockName(name string) (unlock func()) {
+	c.mu.Lock()
+	if c.names == nil {
+		c.names = map[string]*sync.Mutex{}
+	}
+	m, ok := c.names[name]
+	if !ok {
+		m = new(sync.Mutex)
+		c.names[name] = m
+	}
+	c.mu.Unlock()
+
+	m.Lock()
+	return m.Unlock
 }
 
 func (c *claims) claim(id int) {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -87,8 +88,8 @@ func httpClient(token string) *http.Client {
 }
 
 // NormalizeEndpoint accepts the forms users write an API address in
-// ("api.example.com", "http://127.0.0.1:8080", ".../v2", with or without a
-// trailing slash) and returns the base URL godo expects. godo drops a path
+// ("api.example.com", "127.0.0.1:8085", "http://127.0.0.1:8080", ".../v2",
+// with or without a trailing slash) and returns the base URL godo expects. godo drops a path
 // that lacks a trailing slash, and adds "v2/" itself.
 func NormalizeEndpoint(endpoint string) (string, error) {
 	endpoint = strings.TrimSpace(endpoint)
@@ -96,7 +97,7 @@ func NormalizeEndpoint(endpoint string) (string, error) {
 		endpoint = DefaultEndpoint
 	}
 	if !strings.Contains(endpoint, "://") {
-		endpoint = "https://" + endpoint
+		endpoint = defaultScheme(endpoint) + "://" + endpoint
 	}
 
 	u, err := url.Parse(endpoint)
@@ -115,4 +116,25 @@ func NormalizeEndpoint(endpoint string) (string, error) {
 	u.Path = path + "/"
 	u.RawQuery, u.Fragment = "", ""
 	return u.String(), nil
+}
+
+// defaultScheme picks the scheme for an address written without one: https,
+// except on loopback, where an emulator or a proxy listens in plain http.
+func defaultScheme(hostPort string) string {
+	host := hostPort
+	if i := strings.IndexAny(host, "/"); i >= 0 {
+		host = host[:i]
+	}
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+
+	if host == "localhost" {
+		return "http"
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return "http"
+	}
+	return "https"
 }

@@ -17,6 +17,10 @@ func TestUsualEndpointFormsAllWork(t *testing.T) {
 		"http://127.0.0.1:8085":            "http://127.0.0.1:8085/",
 		"http://127.0.0.1:8085/prefix":     "http://127.0.0.1:8085/prefix/",
 		"http://127.0.0.1:8085/prefix/v2/": "http://127.0.0.1:8085/prefix/",
+		"127.0.0.1:8085":                   "http://127.0.0.1:8085/",
+		"localhost:8085/v2":                "http://localhost:8085/",
+		"[::1]:8085":                       "http://[::1]:8085/",
+		"api.example.test:443":             "https://api.example.test:443/",
 	}
 	for in, want := range cases {
 		got, err := NormalizeEndpoint(in)

@@ -21,36 +21,55 @@ func CreateImage(
 ) (*godo.Image, error) {
 	sent := time.Now()
 	for attempt := 0; ; attempt++ {
-		img, _, err := c.Once.Images.Create(ctx, req)
-		if err == nil {
-			c.claims.claim(img.ID)
-			return img, nil
+		img, retry, err := createOnce(ctx, c, req, sent, attempt)
+		if !retry {
+			return img, err
 		}
-		if ctx.Err() != nil {
-			return adoptAfterCancel(ctx, c, req, sent, err)
-		}
-		if attempt >= c.RetryMax {
-			return nil, err
-		}
-
-		switch status := StatusOf(err); {
-		case status == http.StatusTooManyRequests:
-		case status == 0 || status >= 500:
-			found, findErr := adopt(ctx, c, req, sent)
-			if findErr != nil {
-				return nil, errors.Join(err, findErr)
-			}
-			if found != nil {
-				return found, nil
-			}
-		default:
-			return nil, err
-		}
-
 		if err := sleep(ctx, retryDelay(err, attempt)); err != nil {
 			return nil, err
 		}
 	}
+}
+
+// createOnce sends the create and settles its outcome while no other create
+// of the same name in this process can interfere. It reports whether the
+// create may be sent again.
+func createOnce(
+	ctx context.Context, c *Clients, req *godo.CustomImageCreateRequest, sent time.Time,
+	attempt int,
+) (img *godo.Image, retry bool, err error) {
+	unlock := c.claims.lockName(req.Name)
+	defer unlock()
+
+	img, _, err = c.Once.Images.Create(ctx, req)
+	switch status := StatusOf(err); {
+	case err == nil:
+		c.claims.claim(img.ID)
+		return img, false, nil
+	case ctx.Err() != nil:
+		img, err = adoptAfterCancel(ctx, c, req, sent, err)
+		return img, false, err
+	case attempt >= c.RetryMax:
+		return nil, false, err
+	case status == http.StatusTooManyRequests:
+		return nil, true, err
+	case status == 0 || status >= 500:
+		found, findErr := adopt(ctx, c, req, sent)
+		if findErr != nil || found != nil {
+			return found, false, joinIf(findErr, err)
+		}
+		return nil, true, err
+	default:
+		return nil, false, err
+	}
+}
+
+// joinIf adds cause to err, when there is an err.
+func joinIf(err, cause error) error {
+	if err == nil {
+		return nil
+	}
+	return errors.Join(cause, err)
 }
 
 // adoptAfterCancel looks, once more, for an import that a create cut short
