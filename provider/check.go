@@ -77,8 +77,9 @@ func warn(ctx context.Context, inputs property.Map, args CustomImageArgs) {
 }
 
 // autoname keeps the name an image already has, so an update never renames
-// it by surprise, and otherwise derives one from the engine's random seed so
-// that preview and update agree.
+// it by surprise, and otherwise derives one from the engine's random seed,
+// as the engine expects of providers: a Check it repeats within one run names
+// the image the same way. A separate `pulumi preview` may show another name.
 func autoname(ctx context.Context, req infer.CheckRequest) (string, error) {
 	if old := req.OldInputs.Get("name"); old.IsString() && old.AsString() != "" {
 		return old.AsString(), nil

@@ -87,9 +87,8 @@ func New(opts ...Option) (p.Provider, error) {
 
 type randomSeedKey struct{}
 
-// withRandomSeed hands the engine's per-resource random seed to Check, which
-// infer does not pass on, so that generated names are the same in a preview
-// and in the update that follows it.
+// withRandomSeed hands the engine's per-resource random seed to Check,
+// which infer does not pass on, so that generated names follow the seed.
 func withRandomSeed(prov p.Provider) p.Provider {
 	check := prov.Check
 	prov.Check = func(ctx context.Context, req p.CheckRequest) (p.CheckResponse, error) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job, end to end: start the DigitalOcean API emulator, run
 # `pulumi up` on examples/yaml with a local file backend, show the outputs,
-# show that a second `up` changes nothing, then destroy.
+# show that a second run plans no changes (`pulumi preview`), then destroy.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
