@@ -228,3 +228,26 @@ func TestAnErroredTransferFailsTheCreateNamingTheRegion(t *testing.T) {
 func (s *stack) imageID() int {
 	return int(num(s.state, "imageId"))
 }
+
+func TestACancelStopsTheTransfersPromptlyAndNamesTheRegions(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.OnTransfer("sgp1", emulator.TransferBehaviour{StayInProgress: true})
+	h.api.OnTransfer("ams3", emulator.TransferBehaviour{StayInProgress: true})
+	checked := h.check("img", property.Map{}, inputs(with(base(), "regions",
+		[]string{"nyc3", "sgp1", "ams3"})))
+
+	go func() {
+		for len(h.api.RequestsTo("POST", "/v2/images/")) < 2 {
+			time.Sleep(10 * time.Millisecond)
+		}
+		_ = h.server.Cancel()
+	}()
+	start := time.Now()
+	resp, err := h.server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked})
+
+	require.Error(t, err)
+	assert.Less(t, time.Since(start), 5*time.Second, "the cancel is prompt")
+	require.NotNil(t, resp.PartialState)
+	assert.Contains(t, resp.PartialState.Reasons[0], "to ams3, sgp1 was cancelled")
+	assert.Equal(t, []string{"nyc3"}, strs(resp.Properties, "regions"))
+}
