@@ -35,6 +35,7 @@ func warnings(t *testing.T, f func()) string {
 	return buf.String()
 }
 
+// Field scenario S19.
 func TestBadInputsFailCheckNamingThePropertyAndTheRule(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	cases := []struct {
@@ -75,6 +76,7 @@ func TestUnknownInputsAreCheckedOnceKnown(t *testing.T) {
 	assert.Empty(t, resp.Failures)
 }
 
+// Field scenario S12.
 func TestUnimportableFormatsWarnAtPreview(t *testing.T) {
 	h := newHarness(t, fast, nil)
 
@@ -86,6 +88,7 @@ func TestUnimportableFormatsWarnAtPreview(t *testing.T) {
 	assert.Contains(t, logged, "does not import .xz files")
 }
 
+// Field scenario S08.
 func TestRockyLinuxIsAcceptedAndAnUnlistedDistributionOnlyWarns(t *testing.T) {
 	h := newHarness(t, fast, nil)
 

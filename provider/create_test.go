@@ -16,6 +16,7 @@ import (
 
 const flatcarURL = "https://images.example.test/a.qcow2.gz"
 
+// Field scenario S01.
 func TestCreateWaitsThroughNewAndPendingUntilAvailable(t *testing.T) {
 	h := newHarness(t, fast, nil)
 
@@ -32,6 +33,7 @@ func TestCreateWaitsThroughNewAndPendingUntilAvailable(t *testing.T) {
 	assert.Regexp(t, `^img-[0-9a-f]{7}$`, img.Name, "auto-named like pulumi-digitalocean")
 }
 
+// Field scenario S02.
 func TestALowercaseNewStatusIsStillAnImportInProgress(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	h.api.OnImport("lower", emulator.ImportBehaviour{LowercaseNew: true,
@@ -43,6 +45,7 @@ func TestALowercaseNewStatusIsStillAnImportInProgress(t *testing.T) {
 	assert.Equal(t, "available", str(state, "status"))
 }
 
+// Field scenario S03.
 func TestAFailedImportFailsWithTheAPIsMessageAndLeavesNoImage(t *testing.T) {
 	h := newHarness(t, fast, nil)
 
@@ -55,6 +58,7 @@ func TestAFailedImportFailsWithTheAPIsMessageAndLeavesNoImage(t *testing.T) {
 	assert.Empty(t, h.api.Images(), "the failed image is removed, not left behind")
 }
 
+// Field scenario S11.
 func TestAnUnsupportedFileFailsFastWithTheAPIsMessage(t *testing.T) {
 	h := newHarness(t, emulator.Options{ImportDuration: time.Hour}, nil)
 
@@ -64,9 +68,12 @@ func TestAnUnsupportedFileFailsFastWithTheAPIsMessage(t *testing.T) {
 
 	require.Error(t, err)
 	assert.Less(t, time.Since(start), 5*time.Second, "no waiting on a rejected file")
+	assert.Contains(t, err.Error(), "Unsupported image type: tar.gz", "the API's own words")
 	assert.NotContains(t, err.Error(), "available")
+	assert.Empty(t, h.api.Images(), "the rejected image is removed, not left behind")
 }
 
+// Field scenario S04.
 func TestAnImportPastTheDeadlineKeepsTheImageInTheStack(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	h.api.OnImport("slow", emulator.ImportBehaviour{StayPending: true})

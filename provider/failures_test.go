@@ -42,6 +42,7 @@ func TestACreateTurnedAwayWithTooManyRequestsIsSentAgain(t *testing.T) {
 	assert.Len(t, h.api.RequestsTo("POST", "/v2/images"), 2)
 }
 
+// Field scenario S14.
 func TestTwentyImagesSucceedWhenEveryThirdRequestIsRateLimited(t *testing.T) {
 	if testing.Short() {
 		t.Skip("waits on Retry-After for about a minute")
@@ -112,6 +113,7 @@ func TestACancelStopsTheWaitAndKeepsTheImage(t *testing.T) {
 	assert.NotEmpty(t, resp.ID)
 }
 
+// Field scenario S20.
 func TestRetriesEnabledOnTheProviderDoNotPanic(t *testing.T) {
 	h := newHarness(t, fast, map[string]property.Value{"httpRetryMax": property.New(4.0)})
 

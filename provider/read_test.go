@@ -12,6 +12,7 @@ import (
 	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/emulator"
 )
 
+// Field scenario S10.
 func TestRefreshDropsAnImageDeletedBehindTheStacksBack(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	s := h.up("img", base())
@@ -22,6 +23,7 @@ func TestRefreshDropsAnImageDeletedBehindTheStacksBack(t *testing.T) {
 	assert.Empty(t, resp.ID, "an empty ID tells the engine the image is gone")
 }
 
+// Field scenario S10.
 func TestDestroyingAVanishedImageSucceeds(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	s := h.up("img", base())
@@ -55,6 +57,7 @@ func TestRefreshReportsARenameDoneByHand(t *testing.T) {
 	assert.Equal(t, flatcarURL, str(s.state, "url"), "the URL comes from prior state")
 }
 
+// Field scenario S16.
 func TestImportAdoptsAnImageByItsNumericID(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	seeded, err := h.api.Seed(emulator.Image{Name: "legacy", Description: "from the console",
@@ -75,6 +78,7 @@ func TestImportAdoptsAnImageByItsNumericID(t *testing.T) {
 	assert.Equal(t, float64(seeded.ID), num(resp.Properties, "imageId"))
 }
 
+// Field scenario S16.
 func TestAURLAddedAfterAnImportPlansNoReplacement(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	seeded, err := h.api.Seed(emulator.Image{Name: "legacy", ImportRegion: "nyc3"})

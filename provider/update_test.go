@@ -92,6 +92,7 @@ func with(m map[string]any, kv ...any) map[string]any {
 	return out
 }
 
+// Field scenario S06.
 func TestNameDescriptionAndDistributionChangeWithOnePut(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	s := h.up("img", with(base(), "name", "v1", "description", "v1", "distribution", "Ubuntu"))
@@ -125,6 +126,7 @@ func TestRemovingTheDescriptionClearsIt(t *testing.T) {
 	assert.False(t, s.planned(base()).HasChanges)
 }
 
+// Field scenario S07.
 func TestAnUnsetDistributionConverges(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	s := h.up("img", base())
@@ -135,6 +137,7 @@ func TestAnUnsetDistributionConverges(t *testing.T) {
 	assert.False(t, s.planned(base()).HasChanges)
 }
 
+// Field scenario S09.
 func TestTagsAreAttachedAndDetachedThroughTheTagsAPI(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	s := h.up("img", with(base(), "tags", []string{"a"}))
@@ -153,6 +156,7 @@ func TestTagsAreAttachedAndDetachedThroughTheTagsAPI(t *testing.T) {
 	assert.False(t, s.planned(with(base(), "tags", []string{"b"})).HasChanges)
 }
 
+// Field scenario S05.
 func TestAddingARegionTransfersInPlace(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	s := h.up("img", base())
@@ -166,6 +170,7 @@ func TestAddingARegionTransfersInPlace(t *testing.T) {
 	assert.Len(t, h.api.RequestsTo("POST", "/v2/images/"+s.id+"/actions"), 2)
 }
 
+// Field scenario S05.
 func TestCreateImportsIntoTheFirstRegionThenTransfers(t *testing.T) {
 	h := newHarness(t, fast, nil)
 
@@ -177,6 +182,7 @@ func TestCreateImportsIntoTheFirstRegionThenTransfers(t *testing.T) {
 	assert.Equal(t, "available", str(s.state, "status"))
 }
 
+// Field scenario S05.
 func TestDroppingARegionPlansAReplacement(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	s := h.up("img", with(base(), "regions", []string{"nyc3", "sfo3"}))
@@ -186,6 +192,7 @@ func TestDroppingARegionPlansAReplacement(t *testing.T) {
 	assert.Equal(t, p.UpdateReplace, diff.DetailedDiff["regions"].Kind)
 }
 
+// Field scenario S13.
 func TestARegionAddedByHandNeverCausesAReplacement(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	s := h.up("img", base())
@@ -198,6 +205,7 @@ func TestARegionAddedByHandNeverCausesAReplacement(t *testing.T) {
 	assert.ElementsMatch(t, []string{"nyc3", "ams3"}, strs(s.state, "imageRegions"))
 }
 
+// Field scenario S18.
 func TestTransfersShareTheDeadlineAndNameTheRegionsStillInProgress(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	h.api.OnTransfer("sgp1", emulator.TransferBehaviour{StayInProgress: true})
@@ -229,6 +237,7 @@ func (s *stack) imageID() int {
 	return int(num(s.state, "imageId"))
 }
 
+// Field scenario S18.
 func TestACancelStopsTheTransfersPromptlyAndNamesTheRegions(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	h.api.OnTransfer("sgp1", emulator.TransferBehaviour{StayInProgress: true})

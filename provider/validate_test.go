@@ -19,6 +19,7 @@ func requireFailure(t *testing.T, failures []p.CheckFailure, prop string, reason
 	}
 }
 
+// Field scenario S17.
 func TestURLsMustBeHTTPOrHTTPS(t *testing.T) {
 	for _, url := range []string{"file:///tmp/disk.img", "ftp://images.example.test/a.img",
 		"s3://bucket/a.img", "images.example.test/a.img"} {

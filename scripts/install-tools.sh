@@ -16,7 +16,7 @@ built_version() {
 }
 
 if [ "$(built_version)" != "$pulumi_version" ]; then
-  echo "tools: building the Pulumi CLI $pulumi_version (the first build takes about 11 minutes)"
+  echo "tools: building the Pulumi CLI $pulumi_version (the first build takes several minutes)"
   # pkg/v3 has replace directives, so `go install pkg@version` is refused;
   # a throwaway module that requires it builds the same binary.
   mod="$tools/pulumi-cli-module"

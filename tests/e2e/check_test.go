@@ -21,6 +21,7 @@ resources:
 `, url)
 }
 
+// Field scenario S17.
 func TestANonHTTPURLFailsPreviewNamingURL(t *testing.T) {
 	t.Parallel()
 	for _, url := range []string{"file:///tmp/disk.img", "ftp://images.example.test/disk.img"} {
@@ -37,7 +38,9 @@ func TestANonHTTPURLFailsPreviewNamingURL(t *testing.T) {
 	}
 }
 
-func TestAnXZURLWarnsInPreview(t *testing.T) {
+// Field scenario S12: the warning comes before anything is sent; if the user
+// goes ahead anyway, DigitalOcean's own rejection is what they read.
+func TestAnXZURLWarnsInPreviewAndFailsUpWithTheAPIsMessage(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)
 	s := newStack(t, api, urlProgram("https://images.example.test/fcos.qcow2.xz"))
@@ -46,4 +49,11 @@ func TestAnXZURLWarnsInPreview(t *testing.T) {
 
 	assert.Regexp(t, `warning: url ends in \.xz: DigitalOcean does not import`, res.Output())
 	assert.Empty(t, requestLog(api), "preview must not call DigitalOcean")
+
+	res = s.fail("up", "--yes", "--skip-preview")
+
+	assert.Regexp(t, `could not import image \d+: Unsupported image type: xz`, res.Output())
+	assert.Empty(t, api.Images(), "the rejected image is removed")
+	_, inStack := s.export().image("img")
+	assert.False(t, inStack)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/internal/testenv"
 )
 
+// Field scenario S03.
 func TestAFailedImportFailsUpWithTheAPIMessageAndLeavesNothingBehind(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)
@@ -27,6 +28,7 @@ func TestAFailedImportFailsUpWithTheAPIMessageAndLeavesNothingBehind(t *testing.
 	assert.False(t, inStack)
 }
 
+// Field scenario S04.
 func TestDestroyRemovesAnImageWhoseImportTimedOut(t *testing.T) {
 	t.Parallel()
 	requireTools(t)
@@ -63,6 +65,7 @@ resources:
     properties: {url: "https://images.example.test/e.img.gz", regions: [nyc3]}
 `
 
+// Field scenario S14.
 func TestRateLimitedRequestsAreRetriedWithoutDuplicateImages(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)

@@ -31,6 +31,7 @@ resources:
       tags: [legacy]
 `
 
+// Field scenario S16.
 func TestAnImportedImageAdoptsAURLWithoutReplacement(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)

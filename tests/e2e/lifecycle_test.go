@@ -26,6 +26,7 @@ outputs:
   imageRegions: ${img.imageRegions}
 `
 
+// Field scenario S01.
 func TestUpImportsAnAvailableImage(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)
@@ -67,6 +68,7 @@ resources:
       regions: [nyc3]
 `
 
+// Field scenario S07.
 func TestAnUnsetDistributionConvergesWithUnknownOS(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)
@@ -97,6 +99,7 @@ outputs:
   status: ${img.status}
 `
 
+// Field scenario S06.
 func TestChangingNameAndDescriptionUpdatesInPlace(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)

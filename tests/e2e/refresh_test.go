@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// Field scenario S10.
 func TestRefreshForgetsAnImageDeletedOutOfBand(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)
@@ -25,6 +26,7 @@ func TestRefreshForgetsAnImageDeletedOutOfBand(t *testing.T) {
 	assert.Empty(t, api.Images())
 }
 
+// Field scenario S13.
 func TestARegionAddedOutOfBandIsNoReplacement(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)

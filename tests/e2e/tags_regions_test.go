@@ -28,6 +28,7 @@ outputs:
 `, regions, tags)
 }
 
+// Field scenario S09.
 func TestTagChangesGoThroughTheTagsAPIInPlace(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)
@@ -53,6 +54,7 @@ func TestTagChangesGoThroughTheTagsAPIInPlace(t *testing.T) {
 	s.previewNoChanges()
 }
 
+// Field scenario S05.
 func TestAddingARegionTransfersAndDroppingOneReplaces(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)

@@ -48,6 +48,7 @@ outputs:
   status: ${img.status}
 `
 
+// Field scenario S04.
 func TestAnImportPastItsTimeoutIsKeptAndResumedByTheNextUp(t *testing.T) {
 	t.Parallel()
 	requireTools(t)

@@ -13,6 +13,7 @@ import (
 // at the highest verbosity, to stderr, where the test can search it.
 var verbose = []string{"-v=9", "--logtostderr", "--logflow"}
 
+// Field scenario S15.
 func TestATokenFromTheEnvironmentNeverReachesTheStack(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)
@@ -110,6 +111,7 @@ func requireVerbose(t *testing.T, res result, endpoint string) {
 	require.Contains(t, res.Stderr, endpoint, "the verbose log shows no provider settings")
 }
 
+// Field scenario S15.
 func TestAPlainTextTokenInConfigIsStoredOnlyEncrypted(t *testing.T) {
 	t.Parallel()
 	api := startAPI(t)
