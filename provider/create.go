@@ -124,5 +124,5 @@ func withStatus(state CustomImageState, err error) CustomImageState {
 // planned is the state a preview shows before anything exists: the inputs,
 // and outputs the engine shows as known after the update.
 func planned(args CustomImageArgs) CustomImageState {
-	return CustomImageState{CustomImageArgs: args}
+	return CustomImageState{}.withInputs(args)
 }

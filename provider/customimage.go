@@ -25,7 +25,14 @@ func (c *CustomImage) Annotate(a infer.Annotator) {
 // those of pulumi-digitalocean's CustomImage, so a program moves over by
 // changing its import.
 type CustomImageArgs struct {
-	Name         *string  `pulumi:"name,optional"`
+	Name *string `pulumi:"name,optional"`
+	ImageSettings
+}
+
+// ImageSettings are the inputs a CustomImage records in its state as they
+// are. The name is not among them: it is optional as an input, but always
+// known as an output, as in pulumi-digitalocean.
+type ImageSettings struct {
 	URL          string   `pulumi:"url"`
 	Regions      []string `pulumi:"regions"`
 	Description  *string  `pulumi:"description,optional"`
@@ -33,10 +40,16 @@ type CustomImageArgs struct {
 	Tags         []string `pulumi:"tags,optional"`
 }
 
-// Annotate documents the inputs in the schema.
+// Annotate documents the name input in the schema.
 func (a *CustomImageArgs) Annotate(an infer.Annotator) {
-	an.Describe(&a.Name, "The image name. Defaults to the resource name followed by a "+
-		"dash and 7 random hex characters. Changes in place.")
+	an.Describe(&a.Name, nameDocs)
+}
+
+const nameDocs = "The image name. Defaults to the resource name followed by a dash and " +
+	"7 random hex characters. Changes in place."
+
+// Annotate documents the settings in the schema.
+func (a *ImageSettings) Annotate(an infer.Annotator) {
 	an.Describe(&a.URL, "The http or https URL DigitalOcean downloads the image from: "+
 		"raw (.img), qcow2, VHDX, VDI or VMDK, optionally gzip or bzip2 compressed. "+
 		"A change imports a new image. DigitalOcean rejects .xz, .zip, .iso and .tar.gz.")
@@ -54,7 +67,8 @@ func (a *CustomImageArgs) Annotate(an infer.Annotator) {
 // CustomImageState is what the stack records about a CustomImage: its inputs
 // and what DigitalOcean reports.
 type CustomImageState struct {
-	CustomImageArgs
+	Name string `pulumi:"name"`
+	ImageSettings
 
 	ImageID       int      `pulumi:"imageId"`
 	Type          string   `pulumi:"type"`
@@ -69,6 +83,7 @@ type CustomImageState struct {
 
 // Annotate documents the outputs in the schema.
 func (s *CustomImageState) Annotate(a infer.Annotator) {
+	a.Describe(&s.Name, nameDocs)
 	a.Describe(&s.ImageID, "The DigitalOcean image id; droplets boot from it.")
 	a.Describe(&s.Type, "The image type, always custom.")
 	a.Describe(&s.Slug, "The image slug; empty for custom images.")
@@ -81,4 +96,17 @@ func (s *CustomImageState) Annotate(a infer.Annotator) {
 		"the import finished.")
 	a.Describe(&s.ImageRegions, "Every region the image is in now, including regions "+
 		"added outside this program, which never cause a replacement.")
+}
+
+// inputs are the program's inputs as the state records them.
+func (s CustomImageState) inputs() CustomImageArgs {
+	name := s.Name
+	return CustomImageArgs{Name: &name, ImageSettings: s.ImageSettings}
+}
+
+// withInputs returns the state with the program's inputs in place of its own.
+func (s CustomImageState) withInputs(args CustomImageArgs) CustomImageState {
+	s.Name = deref(args.Name)
+	s.ImageSettings = args.ImageSettings
+	return s
 }

@@ -22,7 +22,7 @@ func (c CustomImage) Diff(
 	update := p.PropertyDiff{Kind: p.Update, InputDiff: true}
 	replace := p.PropertyDiff{Kind: p.UpdateReplace, InputDiff: true}
 
-	if want.Name == nil || deref(want.Name) != deref(old.Name) {
+	if want.Name == nil || *want.Name != old.Name {
 		diff["name"] = update
 	}
 	if kind, changed := urlChange(old.URL, want.URL); changed {

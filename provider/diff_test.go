@@ -14,8 +14,8 @@ func ptr[T any](v T) *T { return &v }
 
 func existing() CustomImageState {
 	return CustomImageState{
-		CustomImageArgs: CustomImageArgs{
-			Name:    ptr("flatcar-1a2b3c4"),
+		Name: "flatcar-1a2b3c4",
+		ImageSettings: ImageSettings{
 			URL:     "https://images.example.test/a.img",
 			Regions: []string{"nyc3", "sfo3"},
 			Tags:    []string{"Prod"},
@@ -36,18 +36,18 @@ func diffOf(t *testing.T, state CustomImageState, args CustomImageArgs) infer.Di
 
 func TestTheSameInputsPlanNoChange(t *testing.T) {
 	state := existing()
-	assert.False(t, diffOf(t, state, state.CustomImageArgs).HasChanges)
+	assert.False(t, diffOf(t, state, state.inputs()).HasChanges)
 }
 
 func TestRemovingARegionReplacesTheImage(t *testing.T) {
-	args := existing().CustomImageArgs
+	args := existing().inputs()
 	args.Regions = []string{"nyc3"}
 	d := diffOf(t, existing(), args)
 	assert.Equal(t, p.UpdateReplace, d.DetailedDiff["regions"].Kind)
 }
 
 func TestAddingARegionUpdatesInPlace(t *testing.T) {
-	args := existing().CustomImageArgs
+	args := existing().inputs()
 	args.Regions = []string{"nyc3", "sfo3", "ams3"}
 	d := diffOf(t, existing(), args)
 	assert.Equal(t, p.Update, d.DetailedDiff["regions"].Kind)
@@ -56,17 +56,17 @@ func TestAddingARegionUpdatesInPlace(t *testing.T) {
 func TestARegionAddedOutsideTheProgramPlansNothing(t *testing.T) {
 	state := existing()
 	state.ImageRegions = append(state.ImageRegions, "ams3")
-	assert.False(t, diffOf(t, state, state.CustomImageArgs).HasChanges)
+	assert.False(t, diffOf(t, state, state.inputs()).HasChanges)
 }
 
 func TestReorderingRegionsPlansNothing(t *testing.T) {
-	args := existing().CustomImageArgs
+	args := existing().inputs()
 	args.Regions = []string{"sfo3", "nyc3"}
 	assert.False(t, diffOf(t, existing(), args).HasChanges)
 }
 
 func TestANewURLReplacesTheImage(t *testing.T) {
-	args := existing().CustomImageArgs
+	args := existing().inputs()
 	args.URL = "https://images.example.test/b.img"
 	d := diffOf(t, existing(), args)
 	assert.Equal(t, p.UpdateReplace, d.DetailedDiff["url"].Kind)
@@ -75,18 +75,18 @@ func TestANewURLReplacesTheImage(t *testing.T) {
 func TestAURLGivenToAnImportedImageIsRecordedInPlace(t *testing.T) {
 	state := existing()
 	state.URL = ""
-	d := diffOf(t, state, existing().CustomImageArgs)
+	d := diffOf(t, state, existing().inputs())
 	assert.Equal(t, p.Update, d.DetailedDiff["url"].Kind)
 }
 
 func TestTagsDifferingOnlyInCasePlanNothing(t *testing.T) {
-	args := existing().CustomImageArgs
+	args := existing().inputs()
 	args.Tags = []string{"prod"}
 	assert.False(t, diffOf(t, existing(), args).HasChanges)
 }
 
 func TestMetadataChangesUpdateInPlace(t *testing.T) {
-	args := existing().CustomImageArgs
+	args := existing().inputs()
 	args.Name = ptr("renamed")
 	args.Description = ptr("v2")
 	args.Distribution = ptr("Rocky Linux")
@@ -101,18 +101,18 @@ func TestMetadataChangesUpdateInPlace(t *testing.T) {
 func TestAnUnsetDistributionMatchesUnknownOS(t *testing.T) {
 	state := existing()
 	state.Distribution = ptr("Unknown OS")
-	assert.False(t, diffOf(t, state, existing().CustomImageArgs).HasChanges)
+	assert.False(t, diffOf(t, state, existing().inputs()).HasChanges)
 }
 
 func TestRemovingTheDescriptionPlansAnUpdate(t *testing.T) {
 	state := existing()
 	state.Description = ptr("v1")
-	d := diffOf(t, state, existing().CustomImageArgs)
+	d := diffOf(t, state, existing().inputs())
 	assert.Equal(t, p.Update, d.DetailedDiff["description"].Kind)
 }
 
 func TestOnlyChangedFieldsAreSentInThePut(t *testing.T) {
-	old := existing().CustomImageArgs
+	old := existing().inputs()
 	old.Description = ptr("v1")
 	want := old
 	want.Description = nil

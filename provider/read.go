@@ -45,7 +45,7 @@ func (c CustomImage) Read(
 	state := stateOf(img, prior)
 	return infer.ReadResponse[CustomImageArgs, CustomImageState]{
 		ID:     strconv.Itoa(id),
-		Inputs: state.CustomImageArgs,
+		Inputs: state.inputs(),
 		State:  state,
 	}, nil
 }

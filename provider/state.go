@@ -10,18 +10,18 @@ import (
 // rebuilt from the API, keeping the program's own spelling wherever the API
 // holds an equivalent value, so that a refresh never invents a change.
 func stateOf(img *godo.Image, prior CustomImageArgs) CustomImageState {
-	return CustomImageState{
-		CustomImageArgs: argsOf(img, prior),
-		ImageID:         img.ID,
-		Type:            img.Type,
-		Slug:            img.Slug,
-		Public:          img.Public,
-		MinDiskSize:     img.MinDiskSize,
-		SizeGigabytes:   img.SizeGigaBytes,
-		CreatedAt:       img.Created,
-		Status:          img.Status,
-		ImageRegions:    orEmpty(img.Regions),
+	state := CustomImageState{
+		ImageID:       img.ID,
+		Type:          img.Type,
+		Slug:          img.Slug,
+		Public:        img.Public,
+		MinDiskSize:   img.MinDiskSize,
+		SizeGigabytes: img.SizeGigaBytes,
+		CreatedAt:     img.Created,
+		Status:        img.Status,
+		ImageRegions:  orEmpty(img.Regions),
 	}
+	return state.withInputs(argsOf(img, prior))
 }
 
 // complete fills the lists the schema requires. State read back from the
@@ -34,12 +34,11 @@ func (s CustomImageState) complete() CustomImageState {
 }
 
 func argsOf(img *godo.Image, prior CustomImageArgs) CustomImageArgs {
-	args := CustomImageArgs{
-		Name:    &img.Name,
+	args := CustomImageArgs{Name: &img.Name, ImageSettings: ImageSettings{
 		URL:     prior.URL, // the API never returns the URL an image came from
 		Regions: requestedRegions(img.Regions, prior.Regions),
 		Tags:    img.Tags,
-	}
+	}}
 
 	if prior.Description != nil || img.Description != "" {
 		args.Description = &img.Description

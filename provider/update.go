@@ -19,8 +19,7 @@ func (c CustomImage) Update(
 ) (infer.UpdateResponse[CustomImageState], error) {
 	old, want := req.State, req.Inputs
 	if req.DryRun {
-		next := old
-		next.CustomImageArgs = want
+		next := old.withInputs(want)
 		return infer.UpdateResponse[CustomImageState]{Output: next.complete()}, nil
 	}
 
@@ -76,7 +75,7 @@ func applyChanges(
 	ctx context.Context, client *godo.Client, img *godo.Image, old CustomImageState,
 	want CustomImageArgs,
 ) (*godo.Image, error) {
-	changes := metadataChanges(old.CustomImageArgs, want)
+	changes := metadataChanges(old.inputs(), want)
 	if !changes.Empty() {
 		updated, err := doclient.UpdateImage(ctx, client, img.ID, changes)
 		if err != nil {

@@ -107,7 +107,7 @@ export class CustomImage extends pulumi.CustomResource {
     /**
      * The image name. Defaults to the resource name followed by a dash and 7 random hex characters. Changes in place.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * Whether the image is public; false for custom images.
      */

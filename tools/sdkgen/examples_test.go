@@ -29,6 +29,11 @@ func TestGoSDKAndExampleBuild(t *testing.T) {
 	}
 }
 
+// tests/compat compares the Go SDK's types with pulumi-digitalocean's.
+func TestAGoProgramMovesFromPulumiDigitalOceanByChangingItsImport(t *testing.T) {
+	runIn(t, filepath.Join(repoRoot, "tests", "compat"), "go", "test", "-count=1", "./...")
+}
+
 func TestTypeScriptExampleTypeChecksAgainstTheLocalSDK(t *testing.T) {
 	sdkDir := filepath.Join(repoRoot, "sdk", "nodejs")
 	exampleDir := filepath.Join(repoRoot, "examples", "typescript")

@@ -65,7 +65,7 @@ type CustomImage struct {
 	// The smallest disk, in GB, a droplet needs to boot from the image.
 	MinDiskSize pulumi.IntOutput `pulumi:"minDiskSize"`
 	// The image name. Defaults to the resource name followed by a dash and 7 random hex characters. Changes in place.
-	Name pulumi.StringPtrOutput `pulumi:"name"`
+	Name pulumi.StringOutput `pulumi:"name"`
 	// Whether the image is public; false for custom images.
 	Public pulumi.BoolOutput `pulumi:"public"`
 	// Region slugs the image is available in. The first is the region the image is imported into; the others are added with transfers. Adding a region transfers the image in place; removing one imports a new image, since DigitalOcean cannot remove an image from a region.
@@ -284,8 +284,8 @@ func (o CustomImageOutput) MinDiskSize() pulumi.IntOutput {
 }
 
 // The image name. Defaults to the resource name followed by a dash and 7 random hex characters. Changes in place.
-func (o CustomImageOutput) Name() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *CustomImage) pulumi.StringPtrOutput { return v.Name }).(pulumi.StringPtrOutput)
+func (o CustomImageOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v *CustomImage) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
 }
 
 // Whether the image is public; false for custom images.

@@ -371,7 +371,7 @@ class CustomImage(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def name(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def name(self) -> pulumi.Output[_builtins.str]:
         """
         The image name. Defaults to the resource name followed by a dash and 7 random hex characters. Changes in place.
         """
