@@ -150,6 +150,7 @@ type adminImportRule struct {
 	FailFast     bool   `json:"fail_fast"`
 	LowercaseNew bool   `json:"lowercase_new"`
 	StayPending  bool   `json:"stay_pending"`
+	EndRetired   bool   `json:"end_retired"`
 }
 
 // adminOnImport is OnImport over HTTP.
@@ -168,6 +169,7 @@ func (s *Server) adminOnImport(w http.ResponseWriter, r *http.Request) {
 		FailFast:     rule.FailFast,
 		LowercaseNew: rule.LowercaseNew,
 		StayPending:  rule.StayPending,
+		EndRetired:   rule.EndRetired,
 	})
 	noContent(w)
 }

@@ -25,6 +25,11 @@ type ImportBehaviour struct {
 
 	// StayPending never finishes the import.
 	StayPending bool
+
+	// EndRetired ends the import with status retired instead of available:
+	// a status the contract lists that no import in progress has, which a
+	// client must not wait on.
+	EndRetired bool
 }
 
 // importRule applies a behaviour to images whose URL contains a substring.

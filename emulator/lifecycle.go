@@ -13,6 +13,7 @@ const (
 	statusPending   = "pending"
 	statusAvailable = "available"
 	statusDeleted   = "deleted"
+	statusRetired   = "retired"
 )
 
 // importPlan is an image's import timeline, fixed when the image is created
@@ -24,6 +25,7 @@ type importPlan struct {
 	failFast     bool
 	lowercaseNew bool
 	stayPending  bool
+	endRetired   bool
 }
 
 // newImportPlan splits the import time between NEW and pending.
@@ -39,6 +41,7 @@ func newImportPlan(b ImportBehaviour, fallback time.Duration) importPlan {
 		failFast:     b.FailFast,
 		lowercaseNew: b.LowercaseNew,
 		stayPending:  b.StayPending,
+		endRetired:   b.EndRetired,
 	}
 	if p.lowercaseNew {
 		p.newFor, p.pendingFor = d, 0
@@ -65,6 +68,8 @@ func (p importPlan) status(elapsed time.Duration) string {
 		return statusPending
 	case p.failWith != "":
 		return statusDeleted
+	case p.endRetired:
+		return statusRetired
 	}
 	return statusAvailable
 }

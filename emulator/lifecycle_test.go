@@ -149,6 +149,19 @@ func TestAnImportCanStayPendingForever(t *testing.T) {
 	assert.Equal(t, "pending", f.getImage(img.ID).Status)
 }
 
+func TestAnImportCanEndRetired(t *testing.T) {
+	f := newFixture(t, emulator.Options{ImportDuration: time.Second})
+	f.emu.OnImport("old", emulator.ImportBehaviour{EndRetired: true})
+
+	img := f.createImage(&godo.CustomImageCreateRequest{
+		Name: "old", Url: "https://images.example.test/old.img", Region: "nyc3",
+	})
+	assert.Equal(t, "NEW", f.getImage(img.ID).Status)
+	f.clock.Advance(time.Hour)
+
+	assert.Equal(t, "retired", f.getImage(img.ID).Status)
+}
+
 func TestARuleDecidesOnlyForImagesCreatedAfterIt(t *testing.T) {
 	f := newFixture(t, emulator.Options{ImportDuration: time.Minute})
 	before := f.createImage(&godo.CustomImageCreateRequest{

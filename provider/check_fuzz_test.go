@@ -21,19 +21,22 @@ import (
 // well-formed slug; a well-formed region DigitalOcean does not offer is
 // swapped for nyc3 before the API is asked about the rest.
 func FuzzCheckNeverAcceptsWhatTheAPIRejects(f *testing.F) {
-	f.Add("flatcar", "https://images.example.test/a.img", "nyc3", "sfo3", "prod", "env:a")
-	f.Add("", "file:///tmp/disk.img", "nyc3", "nyc3", "bad tag!", "")
-	f.Add(" ", "ftp://x/a.img", "NYC3", "", strings.Repeat("t", 256), "a")
-	f.Add("n", "http://h", "abc1", "ams3", "A", "a")
-	f.Add("\x00", "https://[::1]:80/x.qcow2", "sgp1", "sgp1", "-", "_:")
+	f.Add("flatcar", "https://images.example.test/a.img", "nyc3", "sfo3", "prod", "env:a",
+		"Flatcar", "CoreOS")
+	f.Add("", "file:///tmp/disk.img", "nyc3", "nyc3", "bad tag!", "", "", "")
+	f.Add(" ", "ftp://x/a.img", "NYC3", "", strings.Repeat("t", 256), "a", "\n", "Plan 9")
+	f.Add("n", "http://h", "abc1", "ams3", "A", "a", "ü", "Unknown OS")
+	f.Add("\x00", "https://[::1]:80/x.qcow2", "sgp1", "sgp1", "-", "_:", "", "rocky linux")
 
 	h := newHarness(f, fast, nil)
 	client := rawClient(f, h.api.Endpoint)
 	offered := offeredRegions(f, client)
 
-	f.Fuzz(func(t *testing.T, name, url, region1, region2, tag1, tag2 string) {
+	f.Fuzz(func(t *testing.T, name, url, region1, region2, tag1, tag2, description,
+		distribution string) {
 		in := inputs(map[string]any{"name": name, "url": url,
-			"regions": nonEmpty(region1, region2), "tags": nonEmpty(tag1, tag2)})
+			"regions": nonEmpty(region1, region2), "tags": nonEmpty(tag1, tag2),
+			"description": description, "distribution": distribution})
 		resp, err := h.server.Check(p.CheckRequest{Urn: urn("img"), Inputs: in})
 		if err != nil {
 			t.Fatalf("Check failed instead of reporting failures: %v", err)
@@ -59,6 +62,7 @@ func requireAPIAccepts(
 	}
 	_, _, err := client.Images.Create(context.Background(), &godo.CustomImageCreateRequest{
 		Name: str(in, "name"), Url: str(in, "url"), Region: region, Tags: tags,
+		Description: str(in, "description"), Distribution: str(in, "distribution"),
 	})
 
 	if err != nil {

@@ -83,6 +83,12 @@ func (c CustomImage) waitForImport(
 			return img, nil
 		case doclient.IsDeleted(status):
 			return nil, &importFailedError{imageID: id, message: img.ErrorMessage}
+		case !doclient.IsImporting(status):
+			// Waiting on a status no import passes through (retired, or one
+			// DigitalOcean adds later) would only run out the clock.
+			return nil, fmt.Errorf("image %d has status %q, which no import in progress "+
+				"has; stopped waiting. It stays in the stack: `pulumi destroy` removes it",
+				id, status)
 		}
 		log.InfoStatusf("importing image %d: %s, %s", id, status,
 			time.Since(start).Round(time.Second))
