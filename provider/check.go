@@ -71,7 +71,7 @@ func warn(ctx context.Context, inputs property.Map, args CustomImageArgs) {
 	if d != nil && !isUnknown(inputs, "distribution") {
 		if _, ok := knownDistribution(*d); !ok && *d != "" && !strings.EqualFold(*d, "Unknown OS") {
 			log.Warningf("distribution %q is not one DigitalOcean knows; it will be stored "+
-				"as Unknown OS. Known values: %v", *d, knownDistributions)
+				"as Unknown OS. Known values: %s", *d, quotedList(knownDistributions))
 		}
 	}
 }

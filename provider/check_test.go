@@ -26,10 +26,16 @@ func (h *harness) checkFailures(in map[string]any) map[string]string {
 // warnings captures what the provider logs at warning level while f runs.
 // The in-process server has no engine, so its log goes to slog.
 func warnings(t *testing.T, f func()) string {
+	return logs(t, slog.LevelWarn, f)
+}
+
+// logs returns what the provider logged at level or above while f ran.
+// Without an engine, the provider's log goes to slog.
+func logs(t *testing.T, level slog.Level, f func()) string {
 	var buf bytes.Buffer
 	prev := slog.Default()
 	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{
-		Level: slog.LevelWarn})))
+		Level: level})))
 	t.Cleanup(func() { slog.SetDefault(prev) })
 	f()
 	return buf.String()
@@ -101,6 +107,8 @@ func TestRockyLinuxIsAcceptedAndAnUnlistedDistributionOnlyWarns(t *testing.T) {
 
 	assert.Empty(t, rocky)
 	assert.Contains(t, other, `distribution \"Flatcar\" is not one DigitalOcean knows`)
+	assert.Contains(t, other, `\"Fedora Atomic\", \"FreeBSD\"`,
+		"known values with spaces read as one")
 }
 
 func TestGeneratedNamesAreStableBetweenPreviewAndUpdate(t *testing.T) {

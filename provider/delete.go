@@ -26,7 +26,8 @@ func (c CustomImage) Delete(
 	}
 
 	_, err = clients.Retrying.Images.Delete(ctx, id)
-	if doclient.IsNotFound(err) {
+	vanished, err := clients.ImageGone(ctx, err)
+	if vanished {
 		p.GetLogger(ctx).Warningf("image %d was already gone", id)
 		return infer.DeleteResponse{}, nil
 	}

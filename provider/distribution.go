@@ -1,6 +1,19 @@
 package provider
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
+
+// quotedList writes values as "a", "b", "c", so that names with spaces,
+// such as Fedora Atomic, read as one value.
+func quotedList(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = strconv.Quote(v)
+	}
+	return strings.Join(quoted, ", ")
+}
 
 // knownDistributions is the list in DigitalOcean's API contract.
 var knownDistributions = []string{

@@ -28,7 +28,8 @@ func (c CustomImage) Read(
 	}
 
 	img, _, err := clients.Retrying.Images.GetByID(ctx, id)
-	if doclient.IsNotFound(err) || (err == nil && doclient.IsDeleted(img.Status)) {
+	vanished, err := clients.ImageGone(ctx, err)
+	if vanished || (err == nil && doclient.IsDeleted(img.Status)) {
 		return gone(ctx, id, req.State)
 	}
 	if err != nil {

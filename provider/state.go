@@ -51,6 +51,8 @@ func argsOf(img *godo.Image, prior CustomImageArgs) CustomImageArgs {
 
 	if sameTags(prior.Tags, img.Tags) {
 		args.Tags = prior.Tags
+	} else {
+		args.Tags = spelledAs(img.Tags, prior.Tags)
 	}
 	return args
 }

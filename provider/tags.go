@@ -33,6 +33,25 @@ func sameTags(a, b []string) bool {
 	return len(tagDifference(a, b)) == 0 && len(tagDifference(b, a)) == 0
 }
 
+// spelledAs returns the tags the image has, each spelled as the program
+// spells it where the program has it too. A tag added by hand then shows as
+// the one change, and a tag whose canonical spelling differs does not.
+func spelledAs(have, program []string) []string {
+	spelling := map[string]string{}
+	for _, t := range program {
+		spelling[strings.ToLower(t)] = t
+	}
+
+	out := make([]string, 0, len(have))
+	for _, t := range have {
+		if mine, ok := spelling[strings.ToLower(t)]; ok {
+			t = mine
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
 // syncTags attaches and detaches tags until the image carries exactly want.
 // Tags change only through the tags API; PUT on the image ignores them.
 func syncTags(ctx context.Context, client *godo.Client, id int, have, want []string) error {

@@ -31,7 +31,7 @@ func (c CustomImage) Update(
 	ctx, cancel := withDefaultDeadline(ctx)
 	defer cancel()
 
-	img, err := c.ready(ctx, client, old.ImageID)
+	img, err := c.ready(ctx, clients, old.ImageID)
 	var stopped *waitStoppedError
 	switch {
 	case errors.As(err, &stopped):
@@ -54,9 +54,12 @@ func (c CustomImage) Update(
 
 // ready returns the image once it is available, waiting for an import that
 // was still running when an earlier run stopped waiting.
-func (c CustomImage) ready(ctx context.Context, client *godo.Client, id int) (*godo.Image, error) {
-	img, _, err := client.Images.GetByID(ctx, id)
-	if doclient.IsNotFound(err) {
+func (c CustomImage) ready(
+	ctx context.Context, clients *doclient.Clients, id int,
+) (*godo.Image, error) {
+	img, _, err := clients.Retrying.Images.GetByID(ctx, id)
+	vanished, err := clients.ImageGone(ctx, err)
+	if vanished {
 		return nil, fmt.Errorf("image %d no longer exists on DigitalOcean: run `pulumi "+
 			"refresh` to drop it from the stack, and `pulumi up` imports it again", id)
 	}
@@ -66,7 +69,7 @@ func (c CustomImage) ready(ctx context.Context, client *godo.Client, id int) (*g
 	if doclient.IsAvailable(img.Status) {
 		return img, nil
 	}
-	return c.waitForImport(ctx, client, id)
+	return c.waitForImport(ctx, clients.Retrying, id)
 }
 
 // applyChanges sends the metadata and tag changes, and returns the image as

@@ -39,7 +39,8 @@ type Clients struct {
 	// RetryMax is how often a caller that retries by hand may try again.
 	RetryMax int
 
-	claims claims
+	claims   claims
+	endpoint endpointCheck
 }
 
 // New builds the clients. The HTTP client comes from oauth2 because godo

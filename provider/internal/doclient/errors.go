@@ -1,9 +1,11 @@
 package doclient
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/digitalocean/godo"
 )
@@ -29,6 +31,10 @@ func StatusOf(err error) int {
 func Describe(action string, err error) error {
 	var apiErr *godo.ErrorResponse
 	if !errors.As(err, &apiErr) || apiErr.Response == nil {
+		if unreachable(err) {
+			return fmt.Errorf("%s: no answer from the DigitalOcean API; check apiEndpoint "+
+				"(or DIGITALOCEAN_API_URL): %w", action, err)
+		}
 		return fmt.Errorf("%s: %w", action, err)
 	}
 
@@ -53,3 +59,12 @@ type apiError struct {
 
 func (e *apiError) Error() string { return e.msg }
 func (e *apiError) Unwrap() error { return e.err }
+
+// unreachable reports whether a request got no HTTP answer at all, as when
+// nothing listens at the endpoint, rather than being cut short by a cancel
+// or a deadline.
+func unreachable(err error) bool {
+	var urlErr *url.Error
+	return errors.As(err, &urlErr) &&
+		!errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
+}
