@@ -34,7 +34,10 @@ func (c CustomImage) Diff(
 	case len(droppedRegions(old.Regions, want.Regions)) > 0:
 		diff["regions"] = replace
 	case len(missingRegions(old.Regions, want.Regions)) > 0:
-		diff["regions"] = update
+		// Against the regions reached, not the inputs: after a wait was cut
+		// short the inputs already list every region, and the plan would
+		// show two identical lists.
+		diff["regions"] = p.PropertyDiff{Kind: p.Update}
 	}
 	if deref(want.Description) != deref(old.Description) {
 		diff["description"] = update

@@ -63,6 +63,9 @@ func TestAnImportPastItsTimeoutIsKeptAndResumedByTheNextUp(t *testing.T) {
 	state, ok := s.export().image("img")
 	require.True(t, ok, "the stack forgot an image DigitalOcean is still importing")
 	assert.Equal(t, idString(img.ID), state.ID)
+	plan := s.run("preview", "--diff").Stdout
+	assert.Regexp(t, `~ regions: \[\s+\+ \[0\]: "nyc3"\s+\]`, plan,
+		"the next up shows the region the import has yet to reach, and nothing else")
 
 	clock.Advance(2 * time.Hour)
 	s.up()
