@@ -180,6 +180,11 @@ func TestCreateImportsIntoTheFirstRegionThenTransfers(t *testing.T) {
 	assert.Equal(t, "sfo3", img.ImportRegion, "the first region the user wrote")
 	assert.ElementsMatch(t, []string{"sfo3", "nyc3"}, img.Regions)
 	assert.Equal(t, "available", str(s.state, "status"))
+	// The create returned only once the transfer had completed.
+	assert.Equal(t, []string{"sfo3", "nyc3"}, strs(s.state, "regions"))
+	assert.ElementsMatch(t, []string{"sfo3", "nyc3"}, strs(s.state, "imageRegions"))
+	actions := h.api.RequestsTo("GET", "/v2/actions/")
+	assert.NotEmpty(t, actions, "the transfer action was waited on")
 }
 
 // Field scenario S05.
