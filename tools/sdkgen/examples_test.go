@@ -34,6 +34,16 @@ func TestAGoProgramMovesFromPulumiDigitalOceanByChangingItsImport(t *testing.T) 
 	runIn(t, filepath.Join(repoRoot, "tests", "compat"), "go", "test", "-count=1", "./...")
 }
 
+// tests/compat/typescript compares the npm SDK's types with
+// @pulumi/digitalocean's, both as installed in examples/typescript.
+func TestATypeScriptProgramMovesFromPulumiDigitalOceanByChangingItsImport(t *testing.T) {
+	exampleDir := filepath.Join(repoRoot, "examples", "typescript")
+	exampleTSC := filepath.Join(exampleDir, "node_modules", ".bin", "tsc")
+	requireInstalled(t, "sdk-nodejs-deps", exampleTSC)
+
+	runIn(t, repoRoot, exampleTSC, "-p", filepath.Join("tests", "compat", "typescript"))
+}
+
 func TestTypeScriptExampleTypeChecksAgainstTheLocalSDK(t *testing.T) {
 	sdkDir := filepath.Join(repoRoot, "sdk", "nodejs")
 	exampleDir := filepath.Join(repoRoot, "examples", "typescript")
