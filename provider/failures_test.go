@@ -40,6 +40,8 @@ func TestACreateTurnedAwayWithTooManyRequestsIsSentAgain(t *testing.T) {
 
 	assert.Len(t, h.api.Images(), 1)
 	assert.Len(t, h.api.RequestsTo("POST", "/v2/images"), 2)
+	// FailNext answers its 429 with retry-after: 1.
+	testenv.AssertRetriesWaitedOut(t, h.api.Requests(), time.Second)
 }
 
 // Field scenario S14.
@@ -50,28 +52,27 @@ func TestTwentyImagesSucceedWhenEveryThirdRequestIsRateLimited(t *testing.T) {
 	h := newHarness(t, fast, map[string]property.Value{"httpRetryMax": property.New(6.0)})
 	h.api.FailEvery(3, http.StatusTooManyRequests, 1)
 
-	ids := make(chan string, 20)
-	errs := make(chan error, 20)
-	for i := range 20 {
+	// Check fails the test on a failure, so it runs here; only the creates,
+	// which report by returning, run concurrently.
+	names := make([]string, 20)
+	checked := make([]property.Map, 20)
+	for i := range names {
+		names[i] = "img" + string(rune('a'+i))
+		checked[i] = h.check(names[i], property.Map{}, inputs(base()))
+	}
+	errs := make(chan error, len(names))
+	for i := range names {
 		go func() {
-			resp, err := h.tryCreate("img"+string(rune('a'+i)), base(), 0)
-			ids <- resp.ID
+			_, err := h.createChecked(names[i], checked[i], 0)
 			errs <- err
 		}()
 	}
-	for range 20 {
+	for range names {
 		require.NoError(t, <-errs)
-		<-ids
 	}
 
 	assert.Len(t, h.api.Images(), 20, "every image once, none twice")
-	limited := 0
-	for _, r := range h.api.Requests() {
-		if r.Status == http.StatusTooManyRequests {
-			limited++
-		}
-	}
-	assert.Positive(t, limited, "the emulator did rate-limit")
+	testenv.AssertRetriesWaitedOut(t, h.api.Requests(), time.Second)
 }
 
 func TestAnUpdateAfterATimeoutResumesWaitingWithoutASecondImport(t *testing.T) {
@@ -210,10 +211,15 @@ func TestTwoImagesOfOneNameNeverShareAnImageAfterALostAnswer(t *testing.T) {
 	h.api.FailNextAfterProcessing("POST", "/v2/images", http.StatusInternalServerError)
 	program := with(base(), "name", "dup")
 
-	ids := make(chan string, 2)
-	for _, name := range []string{"a", "b"} {
+	names := []string{"a", "b"}
+	checked := map[string]property.Map{}
+	for _, name := range names {
+		checked[name] = h.check(name, property.Map{}, inputs(program))
+	}
+	ids := make(chan string, len(names))
+	for _, name := range names {
 		go func() {
-			resp, err := h.tryCreate(name, program, 0)
+			resp, err := h.createChecked(name, checked[name], 0)
 			if err != nil {
 				t.Logf("%s: %v", name, err)
 			}

@@ -118,11 +118,22 @@ func (h *harness) create(name string, in map[string]any) (string, property.Map) 
 	return resp.ID, resp.Properties
 }
 
+// tryCreate checks and creates a resource and returns how the create ended.
+// A failing Check fails the test, so call it on the test goroutine only.
 func (h *harness) tryCreate(name string, in map[string]any, timeout time.Duration) (
 	p.CreateResponse, error,
 ) {
 	h.t.Helper()
 	checked := h.check(name, property.Map{}, inputs(in))
+	return h.createChecked(name, checked, timeout)
+}
+
+// createChecked creates a resource from inputs already checked. It never
+// fails the test itself, so concurrent creates may call it from goroutines:
+// FailNow must run on the test goroutine.
+func (h *harness) createChecked(name string, checked property.Map, timeout time.Duration) (
+	p.CreateResponse, error,
+) {
 	return h.server.Create(p.CreateRequest{Urn: urn(name), Properties: checked,
 		Timeout: timeout.Seconds()})
 }

@@ -83,4 +83,5 @@ func TestRateLimitedRequestsAreRetriedWithoutDuplicateImages(t *testing.T) {
 	}
 	assert.Len(t, urls, 5, "one image per URL")
 	assert.Contains(t, strings.Join(requestLog(api), "\n"), " 429", "no request was limited")
+	testenv.AssertRetriesWaitedOut(t, api.Requests(), time.Second)
 }
