@@ -2,6 +2,7 @@
 # DigitalOcean API emulator; `make test` runs every test.
 
 VERSION     ?= 0.1.0
+FUZZTIME    ?= 20s
 MODULE      := github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image
 PROVIDER    := pulumi-resource-digitalocean-custom-image
 BIN         := $(CURDIR)/bin
@@ -35,8 +36,10 @@ demo: build tools
 test: build tools sdk-deps
 	go vet ./...
 	go test -count=1 -timeout 60m ./...
+	# Random inputs too, not only the seed corpus that the run above replays.
+	go test ./provider/ -run '^$$' -fuzz FuzzCheck -fuzztime $(FUZZTIME)
 
-# Longer fuzzing of Check than `make test` does with the seed corpus alone.
+# Longer fuzzing of Check than the 20 seconds `make test` gives it.
 fuzz:
 	go test ./provider/ -run '^$$' -fuzz FuzzCheck -fuzztime 60s
 
