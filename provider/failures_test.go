@@ -1,23 +1,19 @@
 package provider_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strconv"
 	"testing"
 	"time"
 
-	"github.com/blang/semver"
 	p "github.com/pulumi/pulumi-go-provider"
-	"github.com/pulumi/pulumi-go-provider/integration"
 	"github.com/pulumi/pulumi/sdk/v3/go/property"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/emulator"
 	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/internal/testenv"
-	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/provider"
 )
 
 func TestACreateAnsweredWithAServerErrorAdoptsTheImageInsteadOfDuplicating(t *testing.T) {
@@ -127,11 +123,7 @@ func TestAMissingTokenSaysHowToSetIt(t *testing.T) {
 	t.Setenv("DIGITALOCEAN_TOKEN", "")
 	t.Setenv("DIGITALOCEAN_ACCESS_TOKEN", "")
 	api := newHarness(t, fast, nil).api
-	prov, err := provider.New()
-	require.NoError(t, err)
-	server, err := integration.NewServer(context.Background(), provider.Name,
-		semver.MustParse("0.1.0"), integration.WithProvider(prov))
-	require.NoError(t, err)
+	server := newServer(t)
 	require.NoError(t, server.Configure(p.ConfigureRequest{Args: property.NewMap(
 		map[string]property.Value{"apiEndpoint": property.New(api.Endpoint)})}))
 
@@ -149,11 +141,7 @@ func TestTheTokenFromTheEnvironmentIsUsedButNeverStored(t *testing.T) {
 	api := newHarness(t, fast, nil).api
 	t.Setenv("DIGITALOCEAN_TOKEN", "")
 	t.Setenv("DIGITALOCEAN_ACCESS_TOKEN", "test-token-7f3a9c")
-	prov, err := provider.New(provider.WithPollInterval(time.Millisecond, 5*time.Millisecond))
-	require.NoError(t, err)
-	server, err := integration.NewServer(context.Background(), provider.Name,
-		semver.MustParse("0.1.0"), integration.WithProvider(prov))
-	require.NoError(t, err)
+	server := newServer(t)
 	cfg := property.NewMap(map[string]property.Value{"apiEndpoint": property.New(api.Endpoint)})
 	checkedCfg, err := server.CheckConfig(p.CheckRequest{Urn: "urn:pulumi:test::proj::" +
 		"pulumi:providers:digitalocean-custom-image::default", Inputs: cfg})

@@ -42,12 +42,7 @@ var fast = emulator.Options{ImportDuration: 40 * time.Millisecond,
 func newHarness(t testing.TB, opts emulator.Options, config map[string]property.Value) *harness {
 	t.Helper()
 	api := testenv.StartAPI(t, opts)
-
-	prov, err := provider.New(provider.WithPollInterval(2*time.Millisecond, 10*time.Millisecond))
-	require.NoError(t, err)
-	server, err := integration.NewServer(context.Background(), provider.Name,
-		semver.MustParse("0.1.0"), integration.WithProvider(prov))
-	require.NoError(t, err)
+	server := newServer(t)
 
 	args := map[string]property.Value{
 		"apiEndpoint":  property.New(api.Endpoint),
@@ -62,6 +57,18 @@ func newHarness(t testing.TB, opts emulator.Options, config map[string]property.
 	}
 	require.NoError(t, server.Configure(p.ConfigureRequest{Args: property.NewMap(args)}))
 	return &harness{t: t, api: api, server: server}
+}
+
+// newServer serves a new provider in-process, polling fast; it is not yet
+// configured.
+func newServer(t testing.TB) integration.Server {
+	t.Helper()
+	prov, err := provider.New(provider.WithPollInterval(2*time.Millisecond, 10*time.Millisecond))
+	require.NoError(t, err)
+	server, err := integration.NewServer(context.Background(), provider.Name,
+		semver.MustParse("0.1.0"), integration.WithProvider(prov))
+	require.NoError(t, err)
+	return server
 }
 
 func urn(name string) resource.URN {

@@ -1,12 +1,10 @@
 package provider_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/blang/semver"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/integration"
 	"github.com/pulumi/pulumi/sdk/v3/go/property"
@@ -15,7 +13,6 @@ import (
 
 	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/emulator"
 	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/internal/testenv"
-	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/provider"
 )
 
 func TestRefreshAfterATagAddedByHandKeepsTheProgramsSpelling(t *testing.T) {
@@ -104,11 +101,7 @@ func TestAWrongEndpointPathIsNeverTakenForAGoneImage(t *testing.T) {
 // serverAt serves a provider configured against endpoint.
 func serverAt(t *testing.T, endpoint string) integration.Server {
 	t.Helper()
-	prov, err := provider.New()
-	require.NoError(t, err)
-	server, err := integration.NewServer(context.Background(), provider.Name,
-		semver.MustParse("0.1.0"), integration.WithProvider(prov))
-	require.NoError(t, err)
+	server := newServer(t)
 	require.NoError(t, server.Configure(p.ConfigureRequest{Args: property.NewMap(
 		map[string]property.Value{
 			"apiEndpoint":  property.New(endpoint),
