@@ -40,6 +40,37 @@ func TestACreateTurnedAwayWithTooManyRequestsIsSentAgain(t *testing.T) {
 	testenv.AssertRetriesWaitedOut(t, h.api.Requests(), time.Second)
 }
 
+func TestAServerErrorOnTheLastAllowedCreateStillAdoptsTheImportItStarted(t *testing.T) {
+	h := newHarness(t, fast, map[string]property.Value{"httpRetryMax": property.New(0.0)})
+	h.api.FailNextAfterProcessing("POST", "/v2/images", http.StatusInternalServerError)
+
+	id, state := h.create("img", base())
+
+	require.Len(t, h.api.Images(), 1, "the import that started is the stack's")
+	assert.Equal(t, strconv.Itoa(h.api.Images()[0].ID), id)
+	assert.Equal(t, "available", str(state, "status"))
+	assert.Len(t, h.api.RequestsTo("POST", "/v2/images"), 1, "sent once: no retry was allowed")
+}
+
+func TestACreateTurnedAwayWithAServerErrorIsSentAgainAfterTheConfiguredWait(t *testing.T) {
+	h := newHarness(t, fast, map[string]property.Value{
+		"httpRetryWaitMin": property.New(0.3),
+		"httpRetryWaitMax": property.New(0.4),
+	})
+	h.api.FailNext("POST", "/v2/images", http.StatusServiceUnavailable)
+
+	h.create("img", base())
+
+	posts := h.api.RequestsTo("POST", "/v2/images")
+	require.Len(t, posts, 2)
+	assert.Equal(t, http.StatusServiceUnavailable, posts[0].Status)
+	gap := posts[1].Time.Sub(posts[0].Time)
+	assert.GreaterOrEqual(t, gap, 300*time.Millisecond, "waited httpRetryWaitMin")
+	// Well under the one second a fixed back-off would wait.
+	assert.Less(t, gap, 900*time.Millisecond, "bounded by httpRetryWaitMax")
+	assert.Len(t, h.api.Images(), 1)
+}
+
 // Field scenario S14.
 func TestTwentyImagesSucceedWhenEveryThirdRequestIsRateLimited(t *testing.T) {
 	if testing.Short() {

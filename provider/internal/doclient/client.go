@@ -36,8 +36,9 @@ type Options struct {
 type Clients struct {
 	Retrying *godo.Client
 	Once     *godo.Client
-	// RetryMax is how often a caller that retries by hand may try again.
-	RetryMax int
+	// Retry is how a caller that retries by hand, as CreateImage does, may
+	// try again.
+	Retry RetryPolicy
 
 	claims   claims
 	endpoint endpointCheck
@@ -78,7 +79,12 @@ func New(o Options) (*Clients, error) {
 		}
 	}
 
-	return &Clients{Retrying: retrying, Once: once, RetryMax: o.RetryMax}, nil
+	policy := RetryPolicy{
+		Max:     o.RetryMax,
+		WaitMin: seconds(o.RetryWaitMin),
+		WaitMax: seconds(o.RetryWaitMax),
+	}
+	return &Clients{Retrying: retrying, Once: once, Retry: policy}, nil
 }
 
 // httpClient is built on a background context: oauth2 ties the client to
@@ -90,8 +96,8 @@ func httpClient(token string) *http.Client {
 
 // NormalizeEndpoint accepts the forms users write an API address in
 // ("api.example.com", "127.0.0.1:8085", "http://127.0.0.1:8080", ".../v2",
-// with or without a trailing slash) and returns the base URL godo expects. godo drops a path
-// that lacks a trailing slash, and adds "v2/" itself.
+// with or without a trailing slash) and returns the base URL godo expects.
+// godo drops a path that lacks a trailing slash, and adds "v2/" itself.
 func NormalizeEndpoint(endpoint string) (string, error) {
 	endpoint = strings.TrimSpace(endpoint)
 	if endpoint == "" {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/digitalocean/godo"
@@ -25,7 +24,7 @@ func CreateImage(
 		if !retry {
 			return img, err
 		}
-		if err := sleep(ctx, retryDelay(err, attempt)); err != nil {
+		if err := sleep(ctx, c.Retry.delay(err, attempt)); err != nil {
 			return nil, err
 		}
 	}
@@ -33,7 +32,9 @@ func CreateImage(
 
 // createOnce sends the create and settles its outcome while no other create
 // of the same name in this process can interfere. It reports whether the
-// create may be sent again.
+// create may be sent again. An answer that may hide a started import is
+// always followed by a look for that import, even when no retry is left:
+// otherwise the image would be left on the account, unknown to the stack.
 func createOnce(
 	ctx context.Context, c *Clients, req *godo.CustomImageCreateRequest, sent time.Time,
 	attempt int,
@@ -49,16 +50,14 @@ func createOnce(
 	case ctx.Err() != nil:
 		img, err = adoptAfterCancel(ctx, c, req, sent, err)
 		return img, false, err
-	case attempt >= c.RetryMax:
-		return nil, false, err
 	case status == http.StatusTooManyRequests:
-		return nil, true, err
+		return nil, c.Retry.allows(attempt), err
 	case status == 0 || status >= 500:
 		found, findErr := adopt(ctx, c, req, sent)
 		if findErr != nil || found != nil {
 			return found, false, joinIf(findErr, err)
 		}
-		return nil, true, err
+		return nil, c.Retry.allows(attempt), err
 	default:
 		return nil, false, err
 	}
@@ -87,18 +86,6 @@ func adoptAfterCancel(
 		return nil, errors.Join(err, findErr)
 	}
 	return found, nil
-}
-
-// retryDelay honours Retry-After and otherwise backs off from one second.
-func retryDelay(err error, attempt int) time.Duration {
-	var apiErr *godo.ErrorResponse
-	if errors.As(err, &apiErr) && apiErr.Response != nil {
-		secs, convErr := strconv.Atoi(apiErr.Response.Header.Get("Retry-After"))
-		if convErr == nil && secs >= 0 {
-			return time.Duration(secs) * time.Second
-		}
-	}
-	return time.Second << min(attempt, 5)
 }
 
 func sleep(ctx context.Context, d time.Duration) error {
