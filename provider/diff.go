@@ -31,8 +31,12 @@ func (c CustomImage) Diff(
 	switch {
 	case len(want.Regions) == 0:
 		diff["regions"] = update
-	case len(droppedRegions(old.Regions, want.Regions)) > 0:
+	case len(droppedRegions(old.Regions, want.Regions)) > 0 && !adopted(old):
 		diff["regions"] = replace
+	case len(droppedRegions(old.Regions, want.Regions)) > 0:
+		// An adopted image's regions came from the API, not from a program;
+		// the first program to describe it picks which of them it asks for.
+		diff["regions"] = update
 	case len(missingRegions(old.Regions, want.Regions)) > 0:
 		// Against the regions reached, not the inputs: after a wait was cut
 		// short the inputs already list every region, and the plan would
@@ -60,9 +64,16 @@ func urlChange(old, want string) (p.DiffKind, bool) {
 	switch {
 	case old == want:
 		return "", false
-	case old == "" && want != "":
+	case old == "":
 		return p.Update, true
 	default:
 		return p.UpdateReplace, true
 	}
+}
+
+// adopted reports whether the image came into the stack by `pulumi import`
+// and no program has described it yet: only then is its URL unknown, since
+// every image the provider creates is created from one.
+func adopted(state CustomImageState) bool {
+	return state.URL == ""
 }

@@ -95,6 +95,28 @@ func TestAURLAddedAfterAnImportPlansNoReplacement(t *testing.T) {
 	assert.Empty(t, h.api.RequestsTo("PUT", "/v2/images/"), "recording the URL calls nothing")
 }
 
+// Field scenarios S13 and S16.
+func TestAProgramListingFewerRegionsThanAnImportedImageHasPlansNoReplacement(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	seeded, err := h.api.Seed(emulator.Image{Name: "legacy", ImportRegion: "nyc3",
+		Regions: []string{"ams3"}})
+	require.NoError(t, err)
+	id := strconv.Itoa(seeded.ID)
+	resp := h.read("img", id, property.Map{}, property.Map{})
+	s := &stack{h: h, name: "img", id: id, inputs: resp.Inputs, state: resp.Properties}
+	program := map[string]any{"name": "legacy", "url": flatcarURL, "regions": []string{"nyc3"}}
+
+	diff := s.apply(program)
+
+	assert.False(t, replaces(diff), "diff: %v", diff.DetailedDiff)
+	assert.Equal(t, []string{"nyc3"}, strs(s.state, "regions"))
+	assert.ElementsMatch(t, []string{"nyc3", "ams3"}, strs(s.state, "imageRegions"))
+	assert.False(t, s.planned(program).HasChanges, "a second up changes nothing")
+
+	dropped := s.planned(with(program, "regions", []string{"ams3"}))
+	assert.True(t, replaces(dropped), "once described, dropping a region it asked for replaces")
+}
+
 func TestImportingAnIDThatIsNotANumberSaysWhatAnIDIs(t *testing.T) {
 	h := newHarness(t, fast, nil)
 
