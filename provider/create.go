@@ -35,7 +35,7 @@ func (c CustomImage) Create(
 		Name:         deref(args.Name),
 		Url:          args.URL,
 		Region:       args.Regions[0],
-		Distribution: deref(args.Distribution),
+		Distribution: spelledForAPI(deref(args.Distribution)),
 		Description:  deref(args.Description),
 		Tags:         args.Tags,
 	})

@@ -37,6 +37,15 @@ func canonicalDistribution(d string) string {
 	return known
 }
 
+// spelledForAPI returns d as DigitalOcean's list spells it, since the API
+// stores "ubuntu" as unknown; a value outside the list goes as written.
+func spelledForAPI(d string) string {
+	if known, ok := knownDistribution(d); ok {
+		return known
+	}
+	return d
+}
+
 // sameDistribution reports whether two distributions end up as one value.
 func sameDistribution(a, b string) bool {
 	return canonicalDistribution(a) == canonicalDistribution(b)
