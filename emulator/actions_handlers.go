@@ -37,8 +37,10 @@ func (s *Server) postImageAction(w http.ResponseWriter, r *http.Request) {
 }
 
 // transferProblem says why the API would refuse the action, or "".
-// Transferring into a region the image is already in is refused rather
-// than ignored, so clients that skip that check are caught. Caller holds mu.
+// Transferring into a region the image is already in, or is already on its
+// way to, is refused rather than ignored, so clients that skip those checks
+// are caught. Whether the real API refuses the second is unconfirmed; it
+// would at best copy the image twice. Caller holds mu.
 func (s *Server) transferProblem(rec *imageRecord, kind, region string,
 	now time.Time) string {
 	switch {
@@ -55,7 +57,19 @@ func (s *Server) transferProblem(rec *imageRecord, kind, region string,
 	if slices.Contains(s.regionsOf(rec, now), region) {
 		return "image is already available in " + region
 	}
+	if s.transferRunning(rec, region, now) {
+		return "a transfer of the image to " + region + " is already in progress"
+	}
 	return ""
+}
+
+// transferRunning reports whether a transfer of the image into region is
+// still in progress. Caller holds mu.
+func (s *Server) transferRunning(rec *imageRecord, region string, now time.Time) bool {
+	return slices.ContainsFunc(rec.transfers, func(id int) bool {
+		a := s.actions[id]
+		return a.region == region && a.status(now) == actionInProgress
+	})
 }
 
 // listImageActions answers GET /v2/images/{image_id}/actions.

@@ -79,6 +79,24 @@ func TestATransferCanStayInProgress(t *testing.T) {
 	assert.Equal(t, "in-progress", f.action(a.ID).Status)
 }
 
+func TestASecondTransferToARegionStillInProgressIsRefused(t *testing.T) {
+	f := newFixture(t, emulator.Options{TransferDuration: time.Minute})
+	img := f.availableImage("multi", "nyc3")
+	_, err := f.transfer(img.ID, "sfo3")
+	require.NoError(t, err)
+
+	_, err = f.transfer(img.ID, "sfo3")
+	assert.Equal(t, http.StatusUnprocessableEntity, apiStatus(t, err))
+
+	f.emu.OnTransfer("ams3", emulator.TransferBehaviour{Fail: true})
+	first, err := f.transfer(img.ID, "ams3")
+	require.NoError(t, err)
+	f.clock.Advance(time.Hour)
+	require.Equal(t, "errored", f.action(first.ID).Status)
+	_, err = f.transfer(img.ID, "ams3")
+	assert.NoError(t, err, "a region whose transfer ended in error may be tried again")
+}
+
 func TestTransfersAreRefusedUntilTheImageIsAvailable(t *testing.T) {
 	f := newFixture(t, emulator.Options{ImportDuration: time.Minute})
 	img := f.createImage(&godo.CustomImageCreateRequest{

@@ -100,7 +100,7 @@ func (c CustomImage) settle(
 	if len(missing) == 0 {
 		return state, nil
 	}
-	_, err := c.transfer(ctx, client, img.ID, missing)
+	err := c.transfer(ctx, client, img.ID, missing)
 
 	// Read the image again: its region list is the truth, whatever the
 	// transfers reported.

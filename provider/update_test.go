@@ -226,6 +226,25 @@ func TestTransfersShareTheDeadlineAndNameTheRegionsStillInProgress(t *testing.T)
 		"the stack records only the regions reached")
 }
 
+// Field scenario S18.
+func TestAnUpdateAfterATransferWaitWasCutShortWaitsOnThatTransfer(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.OnTransfer("sgp1", emulator.TransferBehaviour{Duration: 2500 * time.Millisecond})
+	program := with(base(), "regions", []string{"nyc3", "sgp1"})
+	checked := h.check("img", property.Map{}, inputs(program))
+	created, err := h.server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked,
+		Timeout: 1})
+	require.Error(t, err)
+
+	resumed, err := h.server.Update(p.UpdateRequest{ID: created.ID, Urn: urn("img"),
+		State: created.Properties, OldInputs: checked, Inputs: checked})
+
+	require.NoError(t, err)
+	assert.Equal(t, []string{"nyc3", "sgp1"}, strs(resumed.Properties, "regions"))
+	transfers := h.api.RequestsTo("POST", "/v2/images/"+created.ID+"/actions")
+	assert.Len(t, transfers, 1, "the running transfer is waited on, not started again")
+}
+
 func TestAnErroredTransferFailsTheCreateNamingTheRegion(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	h.api.OnTransfer("sfo3", emulator.TransferBehaviour{Fail: true})
