@@ -24,7 +24,8 @@ func clientsFor(t *testing.T, endpoint string) *Clients {
 }
 
 func TestA404ForAMissingImageMeansItIsGone(t *testing.T) {
-	srv := httptest.NewServer(emulator.New(emulator.Options{Token: token}))
+	emu := emulator.New(emulator.Options{Token: token})
+	srv := httptest.NewServer(emu)
 	defer srv.Close()
 	c := clientsFor(t, srv.URL)
 
@@ -33,6 +34,9 @@ func TestA404ForAMissingImageMeansItIsGone(t *testing.T) {
 
 	require.NoError(t, err)
 	assert.True(t, gone)
+	// The endpoint is confirmed with a call a token scoped to images may make.
+	assert.Len(t, emu.RequestsTo("GET", "/v2/images"), 2, "the read and the list")
+	assert.Empty(t, emu.RequestsTo("GET", "/v2/regions"))
 }
 
 func TestA404FromAWrongEndpointPathIsNotTakenForAGoneImage(t *testing.T) {
