@@ -121,6 +121,27 @@ func TestAnUpdateAfterATimeoutResumesWaitingWithoutASecondImport(t *testing.T) {
 	assert.Len(t, h.api.RequestsTo("POST", "/v2/images"), 1, "no second import")
 }
 
+func TestAnImportThatFailsWhileAResumedUpdateWaitsIsRemovedAndSaysToRefresh(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.OnImport("late", emulator.ImportBehaviour{Duration: 2500 * time.Millisecond,
+		FailWith: "decompression failed"})
+	checked := h.check("img", property.Map{}, inputs(with(base(), "url",
+		"https://images.example.test/late.img.bz2")))
+	created, err := h.server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked,
+		Timeout: 1})
+	require.Error(t, err)
+	require.NotEmpty(t, created.ID)
+
+	_, err = h.server.Update(p.UpdateRequest{ID: created.ID, Urn: urn("img"),
+		State: created.Properties, OldInputs: checked, Inputs: checked})
+
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "decompression failed")
+	assert.Contains(t, err.Error(), "pulumi refresh")
+	assert.Empty(t, h.api.Images(), "the failed image is not left on the account")
+	assert.Len(t, h.api.RequestsTo("DELETE", "/v2/images/"+created.ID), 1)
+}
+
 func TestACancelStopsTheWaitAndKeepsTheImage(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	h.api.OnImport("slow", emulator.ImportBehaviour{StayPending: true})

@@ -53,15 +53,16 @@ func (c CustomImage) Update(
 }
 
 // ready returns the image once it is available, waiting for an import that
-// was still running when an earlier run stopped waiting.
+// was still running when an earlier run stopped waiting. An image that is
+// gone, or whose import failed meanwhile, cannot be updated: the error says
+// how to import it again.
 func (c CustomImage) ready(
 	ctx context.Context, clients *doclient.Clients, id int,
 ) (*godo.Image, error) {
 	img, _, err := clients.Retrying.Images.GetByID(ctx, id)
 	vanished, err := clients.ImageGone(ctx, err)
-	if vanished {
-		return nil, fmt.Errorf("image %d no longer exists on DigitalOcean: run `pulumi "+
-			"refresh` to drop it from the stack, and `pulumi up` imports it again", id)
+	if vanished || (err == nil && doclient.IsDeleted(img.Status) && img.ErrorMessage == "") {
+		return nil, fmt.Errorf("image %d no longer exists on DigitalOcean: %s", id, reimport)
 	}
 	if err != nil {
 		return nil, doclient.Describe(fmt.Sprintf("reading image %d", id), err)
@@ -69,8 +70,20 @@ func (c CustomImage) ready(
 	if doclient.IsAvailable(img.Status) {
 		return img, nil
 	}
-	return c.waitForImport(ctx, clients.Retrying, id)
+
+	img, err = c.waitForImport(ctx, clients.Retrying, id)
+	var failed *importFailedError
+	if errors.As(err, &failed) {
+		removeFailedImport(ctx, clients.Retrying, id)
+		return nil, fmt.Errorf("%w. The image was removed: %s", err, reimport)
+	}
+	return img, err
 }
+
+// reimport tells how to replace an image the stack holds but DigitalOcean
+// no longer has.
+const reimport = "run `pulumi refresh` to drop it from the stack, and `pulumi up` " +
+	"imports it again"
 
 // applyChanges sends the metadata and tag changes, and returns the image as
 // they left it.
