@@ -40,12 +40,23 @@ func (c CustomImage) Create(
 		Tags:         args.Tags,
 	})
 	if err != nil {
-		return infer.CreateResponse[CustomImageState]{},
-			doclient.Describe(fmt.Sprintf("importing %s into %s", args.URL, args.Regions[0]), err)
+		return infer.CreateResponse[CustomImageState]{}, importError(clients, args, err)
 	}
 
 	state, err := c.settle(ctx, clients.Retrying, img, args)
 	return c.created(ctx, clients.Retrying, state, err)
+}
+
+// importError describes a create DigitalOcean refused. A 404 there can only
+// mean the endpoint is wrong, since the images collection always exists.
+func importError(clients *doclient.Clients, args CustomImageArgs, err error) error {
+	err = doclient.Describe(fmt.Sprintf("importing %s into %s", redacted(args.URL),
+		args.Regions[0]), err)
+	if doclient.IsNotFound(err) {
+		return fmt.Errorf("%w; there are no images at %s: check apiEndpoint (or "+
+			"DIGITALOCEAN_API_URL)", err, clients.Once.BaseURL)
+	}
+	return err
 }
 
 // created turns the outcome of an import into the engine's answer. An image

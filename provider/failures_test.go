@@ -280,3 +280,15 @@ func TestTwoImagesOfOneNameNeverShareAnImageAfterALostAnswer(t *testing.T) {
 			"image %d is held by no resource and would be orphaned", img.ID)
 	}
 }
+
+func TestACreateAnsweredNotFoundPointsAtTheEndpoint(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.FailNext("POST", "/v2/images", http.StatusNotFound)
+
+	_, err := h.tryCreate("img", base(), 0)
+
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "apiEndpoint")
+	assert.Contains(t, err.Error(), h.api.Endpoint)
+	assert.Empty(t, h.api.Images())
+}

@@ -44,14 +44,15 @@ func validateName(name string) []p.CheckFailure {
 func validateURL(raw string) []p.CheckFailure {
 	u, err := url.Parse(raw)
 	if err != nil || raw == "" {
-		return []p.CheckFailure{failure("url", "url must be an http or https URL, got %q", raw)}
+		return []p.CheckFailure{failure("url", "url must be an http or https URL, got %q",
+			redacted(raw))}
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return []p.CheckFailure{failure("url", "url must use http or https: DigitalOcean "+
-			"downloads the image itself and cannot read %q", raw)}
+			"downloads the image itself and cannot read %q", redacted(raw))}
 	}
 	if u.Host == "" {
-		return []p.CheckFailure{failure("url", "url must name a host, got %q", raw)}
+		return []p.CheckFailure{failure("url", "url must name a host, got %q", redacted(raw))}
 	}
 	return nil
 }

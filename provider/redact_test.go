@@ -1,0 +1,36 @@
+package provider_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A pre-signed URL carries its credential in the query or the user part.
+const presigned = "https://user:s3cret@images.example.test/a.img.bz2?sig=SIGNATURE123"
+
+func TestARejectedURLIsQuotedWithoutItsCredentials(t *testing.T) {
+	h := newHarness(t, fast, nil)
+
+	failures := h.checkFailures(with(base(), "url",
+		"ftp://user:s3cret@images.example.test/a.img?sig=SIGNATURE123"))
+
+	require.Contains(t, failures, "url")
+	assert.Contains(t, failures["url"], "images.example.test/a.img", "the URL is recognisable")
+	assert.NotContains(t, failures["url"], "s3cret")
+	assert.NotContains(t, failures["url"], "SIGNATURE123")
+}
+
+func TestAFailedImportRequestNamesTheURLWithoutItsCredentials(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.FailNext("POST", "/v2/images", http.StatusUnprocessableEntity)
+
+	_, err := h.tryCreate("img", with(base(), "url", presigned), 0)
+
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "images.example.test/a.img.bz2")
+	assert.NotContains(t, err.Error(), "s3cret")
+	assert.NotContains(t, err.Error(), "SIGNATURE123")
+}
