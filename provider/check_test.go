@@ -119,6 +119,13 @@ func TestGeneratedNamesAreStableBetweenPreviewAndUpdate(t *testing.T) {
 
 	assert.Regexp(t, `^img-[0-9a-f]{7}$`, str(first, "name"))
 	assert.Equal(t, str(first, "name"), str(second, "name"))
+
+	// The name follows the engine's seed, which differs between resources
+	// and between runs.
+	other, err := h.server.Check(p.CheckRequest{Urn: urn("img"), Inputs: inputs(base()),
+		RandomSeed: []byte("another run")})
+	require.NoError(t, err)
+	assert.NotEqual(t, str(first, "name"), str(other.Inputs, "name"))
 }
 
 func TestAnUpdateKeepsTheGeneratedName(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/emulator"
 )
 
+// Field scenario S01: the wait passes through NEW and pending, both shown.
 func TestAnImportAndItsTransfersShowStatusAndElapsedTimeOnTheStatusLine(t *testing.T) {
 	h := newHarness(t, emulator.Options{ImportDuration: 200 * time.Millisecond,
 		TransferDuration: 100 * time.Millisecond}, nil)

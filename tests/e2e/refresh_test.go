@@ -35,6 +35,7 @@ func TestARegionAddedOutOfBandIsNoReplacement(t *testing.T) {
 	img := onlyImage(t, api)
 
 	require.NoError(t, api.AddRegion(img.ID, "ams3"))
+	s.previewNoChanges()
 	s.refresh()
 	s.previewNoChanges()
 
