@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -33,4 +34,17 @@ func TestAFailedImportRequestNamesTheURLWithoutItsCredentials(t *testing.T) {
 	assert.Contains(t, err.Error(), "images.example.test/a.img.bz2")
 	assert.NotContains(t, err.Error(), "s3cret")
 	assert.NotContains(t, err.Error(), "SIGNATURE123")
+}
+
+func TestASecretURLStaysSecretInTheState(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	in := inputs(base())
+	in = in.Set("url", property.New(presigned).WithSecret(true))
+	checked := h.check("img", property.Map{}, in)
+
+	resp, err := h.createChecked("img", checked, 0)
+
+	require.NoError(t, err)
+	assert.True(t, resp.Properties.Get("url").Secret(), "url is stored as a secret")
+	assert.False(t, resp.Properties.Get("imageId").Secret(), "imageId does not hide behind it")
 }
