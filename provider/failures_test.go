@@ -104,16 +104,9 @@ func TestTwentyImagesSucceedWhenEveryThirdRequestIsRateLimited(t *testing.T) {
 
 func TestAnUpdateAfterATimeoutResumesWaitingWithoutASecondImport(t *testing.T) {
 	h := newHarness(t, emulator.Options{ImportDuration: 2500 * time.Millisecond}, nil)
+	s := h.upCutShort("img", base())
 
-	checked := h.check("img", property.Map{}, inputs(base()))
-	resp, err := h.server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked,
-		Timeout: 1})
-	require.Error(t, err)
-	require.NotEmpty(t, resp.ID)
-
-	// The next `pulumi up` updates a resource whose initialization failed.
-	up, err := h.server.Update(p.UpdateRequest{ID: resp.ID, Urn: urn("img"),
-		State: resp.Properties, OldInputs: checked, Inputs: checked})
+	up, err := s.resume(0)
 
 	require.NoError(t, err)
 	assert.Equal(t, "available", str(up.Properties, "status"))
@@ -125,21 +118,15 @@ func TestAnImportThatFailsWhileAResumedUpdateWaitsIsRemovedAndSaysToRefresh(t *t
 	h := newHarness(t, fast, nil)
 	h.api.OnImport("late", emulator.ImportBehaviour{Duration: 2500 * time.Millisecond,
 		FailWith: "decompression failed"})
-	checked := h.check("img", property.Map{}, inputs(with(base(), "url",
-		"https://images.example.test/late.img.bz2")))
-	created, err := h.server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked,
-		Timeout: 1})
-	require.Error(t, err)
-	require.NotEmpty(t, created.ID)
+	s := h.upCutShort("img", with(base(), "url", "https://images.example.test/late.img.bz2"))
 
-	_, err = h.server.Update(p.UpdateRequest{ID: created.ID, Urn: urn("img"),
-		State: created.Properties, OldInputs: checked, Inputs: checked})
+	_, err := s.resume(0)
 
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "decompression failed")
 	assert.Contains(t, err.Error(), "pulumi refresh")
 	assert.Empty(t, h.api.Images(), "the failed image is not left on the account")
-	assert.Len(t, h.api.RequestsTo("DELETE", "/v2/images/"+created.ID), 1)
+	assert.Len(t, h.api.RequestsTo("DELETE", "/v2/images/"+s.id), 1)
 }
 
 func TestACancelStopsTheWaitAndKeepsTheImage(t *testing.T) {
@@ -227,21 +214,16 @@ func TestAnAPIErrorCarriesDigitalOceansMessageAndRequestID(t *testing.T) {
 func TestAWaitCutShortTwiceLeavesAStateThatCanBeDestroyed(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	h.api.OnImport("stuck", emulator.ImportBehaviour{StayPending: true})
-	checked := h.check("img", property.Map{}, inputs(with(base(), "url",
-		"https://images.example.test/stuck.img")))
-	created, err := h.server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked,
-		Timeout: 1})
-	require.Error(t, err)
+	s := h.upCutShort("img", with(base(), "url", "https://images.example.test/stuck.img"))
 
-	resumed, err := h.server.Update(p.UpdateRequest{ID: created.ID, Urn: urn("img"),
-		State: created.Properties, OldInputs: checked, Inputs: checked, Timeout: 1})
+	resumed, err := s.resume(1)
 	require.Error(t, err)
 	require.NotNil(t, resumed.PartialState)
 
-	_, err = h.server.Diff(p.DiffRequest{ID: created.ID, Urn: urn("img"),
-		State: resumed.Properties, OldInputs: checked, Inputs: checked})
+	_, err = h.server.Diff(p.DiffRequest{ID: s.id, Urn: urn("img"),
+		State: resumed.Properties, OldInputs: s.inputs, Inputs: s.inputs})
 	require.NoError(t, err, "preview must still work")
-	require.NoError(t, h.server.Delete(p.DeleteRequest{ID: created.ID, Urn: urn("img"),
+	require.NoError(t, h.server.Delete(p.DeleteRequest{ID: s.id, Urn: urn("img"),
 		Properties: resumed.Properties}), "destroy must still work")
 	assert.Empty(t, h.api.Images())
 }

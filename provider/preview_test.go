@@ -47,11 +47,7 @@ func TestAPreviewOfAResumedImportShowsItsStatusAsUnknown(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	h.api.OnImport("stuck", emulator.ImportBehaviour{StayPending: true})
 	program := with(base(), "url", "https://images.example.test/stuck.img")
-	checked := h.check("img", property.Map{}, inputs(program))
-	created, err := h.server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked,
-		Timeout: 1})
-	require.Error(t, err)
-	s := &stack{h: h, name: "img", id: created.ID, inputs: checked, state: created.Properties}
+	s := h.upCutShort("img", program)
 
 	planned := s.previewUpdate(program)
 

@@ -29,6 +29,26 @@ func (h *harness) up(name string, in map[string]any) *stack {
 	return &stack{h: h, name: name, id: resp.ID, inputs: inputsChecked, state: resp.Properties}
 }
 
+// upCutShort runs a first `pulumi up` whose create deadline, one second,
+// passes while DigitalOcean is still working. The stack keeps the image, as
+// the engine does after a failed initialization.
+func (h *harness) upCutShort(name string, in map[string]any) *stack {
+	h.t.Helper()
+	checked := h.check(name, property.Map{}, inputs(in))
+	resp, err := h.server.Create(p.CreateRequest{Urn: urn(name), Properties: checked,
+		Timeout: 1})
+	require.Error(h.t, err, "the deadline cut the wait short")
+	require.NotEmpty(h.t, resp.ID, "the stack keeps the image")
+	return &stack{h: h, name: name, id: resp.ID, inputs: checked, state: resp.Properties}
+}
+
+// resume runs the same program again, which the engine sends as an update
+// of a resource whose initialization failed. A timeout of 0 sets none.
+func (s *stack) resume(timeout float64) (p.UpdateResponse, error) {
+	return s.h.server.Update(p.UpdateRequest{ID: s.id, Urn: urn(s.name), State: s.state,
+		OldInputs: s.inputs, Inputs: s.inputs, Timeout: timeout})
+}
+
 // apply runs the next program against the stack, as a second `pulumi up`
 // would: Check, Diff, then Update when Diff finds changes in place.
 func (s *stack) apply(in map[string]any) p.DiffResponse {
@@ -230,18 +250,13 @@ func TestTransfersShareTheDeadlineAndNameTheRegionsStillInProgress(t *testing.T)
 func TestAnUpdateAfterATransferWaitWasCutShortWaitsOnThatTransfer(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	h.api.OnTransfer("sgp1", emulator.TransferBehaviour{Duration: 2500 * time.Millisecond})
-	program := with(base(), "regions", []string{"nyc3", "sgp1"})
-	checked := h.check("img", property.Map{}, inputs(program))
-	created, err := h.server.Create(p.CreateRequest{Urn: urn("img"), Properties: checked,
-		Timeout: 1})
-	require.Error(t, err)
+	s := h.upCutShort("img", with(base(), "regions", []string{"nyc3", "sgp1"}))
 
-	resumed, err := h.server.Update(p.UpdateRequest{ID: created.ID, Urn: urn("img"),
-		State: created.Properties, OldInputs: checked, Inputs: checked})
+	resumed, err := s.resume(0)
 
 	require.NoError(t, err)
 	assert.Equal(t, []string{"nyc3", "sgp1"}, strs(resumed.Properties, "regions"))
-	transfers := h.api.RequestsTo("POST", "/v2/images/"+created.ID+"/actions")
+	transfers := h.api.RequestsTo("POST", "/v2/images/"+s.id+"/actions")
 	assert.Len(t, transfers, 1, "the running transfer is waited on, not started again")
 }
 
