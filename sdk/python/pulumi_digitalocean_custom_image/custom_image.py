@@ -158,7 +158,8 @@ class CustomImage(pulumi.CustomResource):
         An import takes minutes. `customTimeouts` bounds the whole wait, transfers
         included; without it the provider stops after 60 minutes. When a wait stops
         (the deadline, or Ctrl-C), the image stays in the stack: the next
-        `pulumi up` resumes waiting, and `pulumi destroy` removes it. An import that
+        `pulumi up` resumes waiting, on transfers still running too, and
+        `pulumi destroy` removes it. An import that
         DigitalOcean gives up on fails with its `error_message`, and the failed
         image is deleted.
 
@@ -169,7 +170,9 @@ class CustomImage(pulumi.CustomResource):
         ```
 
         The ID is the numeric image id. Name, regions, description, distribution and
-        tags come from DigitalOcean.
+        tags come from DigitalOcean. Until a program gives the image a URL, listing
+        fewer regions than it has records that in place; the others stay in
+        `imageRegions`.
 
 
         :param str resource_name: The name of the resource.
@@ -213,7 +216,8 @@ class CustomImage(pulumi.CustomResource):
         An import takes minutes. `customTimeouts` bounds the whole wait, transfers
         included; without it the provider stops after 60 minutes. When a wait stops
         (the deadline, or Ctrl-C), the image stays in the stack: the next
-        `pulumi up` resumes waiting, and `pulumi destroy` removes it. An import that
+        `pulumi up` resumes waiting, on transfers still running too, and
+        `pulumi destroy` removes it. An import that
         DigitalOcean gives up on fails with its `error_message`, and the failed
         image is deleted.
 
@@ -224,7 +228,9 @@ class CustomImage(pulumi.CustomResource):
         ```
 
         The ID is the numeric image id. Name, regions, description, distribution and
-        tags come from DigitalOcean.
+        tags come from DigitalOcean. Until a program gives the image a URL, listing
+        fewer regions than it has records that in place; the others stay in
+        `imageRegions`.
 
 
         :param str resource_name: The name of the resource.
