@@ -31,6 +31,9 @@ func (c CustomImage) Create(
 	ctx, cancel := withDefaultDeadline(ctx)
 	defer cancel()
 
+	if err := checkOffered(ctx, clients, args.Regions); err != nil {
+		return infer.CreateResponse[CustomImageState]{}, err
+	}
 	img, err := doclient.CreateImage(ctx, clients, &godo.CustomImageCreateRequest{
 		Name:         deref(args.Name),
 		Url:          args.URL,

@@ -40,6 +40,11 @@ func (c CustomImage) Update(
 		return infer.UpdateResponse[CustomImageState]{}, err
 	}
 
+	if missing := missingRegions(img.Regions, want.Regions); len(missing) > 0 {
+		if err := checkOffered(ctx, clients, missing); err != nil {
+			return infer.UpdateResponse[CustomImageState]{}, err
+		}
+	}
 	img, err = applyChanges(ctx, client, img, old, want)
 	if err != nil {
 		return infer.UpdateResponse[CustomImageState]{}, err

@@ -42,6 +42,7 @@ type Clients struct {
 
 	claims   claims
 	endpoint endpointCheck
+	regions  regionCache
 }
 
 // New builds the clients. The HTTP client comes from oauth2 because godo
