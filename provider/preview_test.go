@@ -54,3 +54,22 @@ func TestAPreviewOfAResumedImportShowsItsStatusAsUnknown(t *testing.T) {
 	assert.True(t, planned.Get("status").IsComputed(), "the resumed wait settles the status")
 	assert.False(t, planned.Get("imageId").IsComputed())
 }
+
+func TestAPreviewWithRegionsNotKnownYetPlansTheImage(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	// As when regions come from another resource's output.
+	unknown := inputs(base()).Set("regions", property.New(property.Computed))
+
+	checked, err := h.server.Check(p.CheckRequest{Urn: urn("img"), Inputs: unknown,
+		RandomSeed: []byte("img")})
+	require.NoError(t, err)
+	require.Empty(t, checked.Failures)
+	assert.True(t, checked.Inputs.Get("regions").IsComputed(), "regions stay unknown")
+
+	planned, err := h.server.Create(p.CreateRequest{Urn: urn("img"),
+		Properties: checked.Inputs, DryRun: true})
+
+	require.NoError(t, err)
+	assert.True(t, planned.Properties.Get("imageId").IsComputed())
+	assert.Empty(t, h.api.Requests(), "a preview calls nothing")
+}

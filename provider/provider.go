@@ -82,7 +82,7 @@ func New(opts ...Option) (p.Provider, error) {
 		return p.Provider{}, err
 	}
 
-	return withConfigChangesInPlace(withRandomSeed(prov)), nil
+	return withConfigChangesInPlace(withUnknownInputsKept(withRandomSeed(prov))), nil
 }
 
 type randomSeedKey struct{}
