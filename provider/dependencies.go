@@ -28,11 +28,13 @@ func (CustomImage) WireDependencies(
 
 	// imageId, type, slug, public and createdAt never change in place. What
 	// an import settles (status and sizes) changes only when an earlier wait
-	// was cut short and this update resumes it.
+	// was cut short and this update resumes it. It may then be unknown, but
+	// is never secret: no input goes into it.
 	if !doclient.IsAvailable(state.Status) {
-		f.OutputField(&state.Status).DependsOn(f.InputField(args))
-		f.OutputField(&state.MinDiskSize).DependsOn(f.InputField(args))
-		f.OutputField(&state.SizeGigabytes).DependsOn(f.InputField(args))
-		f.OutputField(&state.ImageRegions).DependsOn(f.InputField(args))
+		everyInput := f.InputField(args).Computed()
+		f.OutputField(&state.Status).DependsOn(everyInput)
+		f.OutputField(&state.MinDiskSize).DependsOn(everyInput)
+		f.OutputField(&state.SizeGigabytes).DependsOn(everyInput)
+		f.OutputField(&state.ImageRegions).DependsOn(everyInput)
 	}
 }

@@ -3,10 +3,14 @@ package provider_test
 import (
 	"net/http"
 	"testing"
+	"time"
 
+	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi/sdk/v3/go/property"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/digitalocean-custom-image/pulumi-digitalocean-custom-image/emulator"
 )
 
 // A pre-signed URL carries its credential in the query or the user part.
@@ -36,15 +40,27 @@ func TestAFailedImportRequestNamesTheURLWithoutItsCredentials(t *testing.T) {
 	assert.NotContains(t, err.Error(), "SIGNATURE123")
 }
 
-func TestASecretURLStaysSecretInTheState(t *testing.T) {
+func TestASecretInputKeepsItsSecretAndHidesNothingElse(t *testing.T) {
 	h := newHarness(t, fast, nil)
-	in := inputs(base())
-	in = in.Set("url", property.New(presigned).WithSecret(true))
+	h.api.OnImport("stuck", emulator.ImportBehaviour{StayPending: true})
+	in := inputs(with(base(), "url", presigned+"&stuck=1"))
+	in = in.Set("url", in.Get("url").WithSecret(true))
+	in = in.Set("description", property.New("internal build").WithSecret(true))
 	checked := h.check("img", property.Map{}, in)
 
-	resp, err := h.createChecked("img", checked, 0)
+	// A first up cut short, then its resumed wait, also cut short.
+	created, err := h.createChecked("img", checked, time.Second)
+	require.Error(t, err)
+	resumed, err := h.server.Update(p.UpdateRequest{ID: created.ID, Urn: urn("img"),
+		State: created.Properties, OldInputs: checked, Inputs: checked, Timeout: 1})
+	require.Error(t, err)
 
-	require.NoError(t, err)
-	assert.True(t, resp.Properties.Get("url").Secret(), "url is stored as a secret")
-	assert.False(t, resp.Properties.Get("imageId").Secret(), "imageId does not hide behind it")
+	for _, state := range []property.Map{created.Properties, resumed.Properties} {
+		assert.True(t, state.Get("url").Secret(), "url is stored as a secret")
+		assert.True(t, state.Get("description").Secret(), "description is stored as a secret")
+		for _, key := range []string{"imageId", "status", "minDiskSize", "regions",
+			"imageRegions"} {
+			assert.False(t, state.Get(key).Secret(), "%s does not hide behind a secret", key)
+		}
+	}
 }
