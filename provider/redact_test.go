@@ -40,6 +40,19 @@ func TestAFailedImportRequestNamesTheURLWithoutItsCredentials(t *testing.T) {
 	assert.NotContains(t, err.Error(), "SIGNATURE123")
 }
 
+func TestAFailedImportWhoseReasonRepeatsTheURLDoesNotShowItsCredentials(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.OnImport("SIGNATURE123", emulator.ImportBehaviour{
+		FailWith: "could not download " + presigned + ": 403 Forbidden"})
+
+	_, err := h.tryCreate("img", with(base(), "url", presigned), 0)
+
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "403 Forbidden")
+	assert.NotContains(t, err.Error(), "s3cret")
+	assert.NotContains(t, err.Error(), "SIGNATURE123")
+}
+
 func TestASecretInputKeepsItsSecretAndHidesNothingElse(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	h.api.OnImport("stuck", emulator.ImportBehaviour{StayPending: true})
