@@ -2,6 +2,7 @@ package doclient
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"time"
 
@@ -32,9 +33,21 @@ func (p RetryPolicy) delay(err error, attempt int) time.Duration {
 			return time.Duration(secs) * time.Second
 		}
 	}
-	return min(p.WaitMin<<min(attempt, 16), p.WaitMax)
+	wait := p.WaitMin
+	for range attempt {
+		if wait > p.WaitMax/2 {
+			return p.WaitMax
+		}
+		wait *= 2
+	}
+	return min(wait, p.WaitMax)
 }
 
+// seconds converts a setting in seconds, holding values too large for a
+// Duration at the largest one rather than letting them wrap around.
 func seconds(s float64) time.Duration {
+	if s >= float64(math.MaxInt64)/float64(time.Second) {
+		return math.MaxInt64
+	}
 	return time.Duration(s * float64(time.Second))
 }
