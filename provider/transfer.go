@@ -17,6 +17,9 @@ import (
 
 const actionErrored = "errored"
 
+// errTransferErrored marks a transfer DigitalOcean gave up on.
+var errTransferErrored = errors.New(actionErrored)
+
 // transferResult is how the transfer of an image to one region ended.
 type transferResult struct {
 	region string
@@ -24,46 +27,51 @@ type transferResult struct {
 }
 
 // transfer copies an available image to each region, all at once, and waits
-// for every action to end. A transfer an earlier, cut-short run left running
-// is waited on rather than started again. The error names the regions the
-// image did not reach.
+// for every action to end. Transfers an earlier, cut-short run left running
+// are waited on first, so no region is copied twice. The error names the
+// regions the image did not reach.
 func (c CustomImage) transfer(
 	ctx context.Context, client *godo.Client, id int, regions []string,
 ) error {
-	running, err := doclient.TransfersInProgress(ctx, client, id)
-	if err != nil {
-		return doclient.Describe(fmt.Sprintf("listing the actions of image %d", id), err)
+	regions, err := c.awaitEarlierTransfers(ctx, client, id, regions)
+	if err != nil || len(regions) == 0 {
+		return err
 	}
 
 	start := time.Now()
-	results := make([]transferResult, len(regions))
-	var wg sync.WaitGroup
-	for i, region := range regions {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i] = c.transferOne(ctx, client, id, region, running[region])
-		}()
-	}
-	wg.Wait()
-
+	results := atOnce(regions, func(region string) transferResult {
+		return c.transferOne(ctx, client, id, region)
+	})
 	return summarize(id, results, time.Since(start))
 }
 
-// transferOne starts the transfer of an image to one region, unless action
-// is one already running, and waits for it to end.
+// atOnce runs one wait per item concurrently and returns their results in
+// the items' order.
+func atOnce[T any](items []T, wait func(T) transferResult) []transferResult {
+	results := make([]transferResult, len(items))
+	var wg sync.WaitGroup
+	for i, item := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = wait(item)
+		}()
+	}
+	wg.Wait()
+	return results
+}
+
+// transferOne starts the transfer of an image to one region and waits for
+// it to end.
 func (c CustomImage) transferOne(
-	ctx context.Context, client *godo.Client, id int, region string, action *godo.Action,
+	ctx context.Context, client *godo.Client, id int, region string,
 ) transferResult {
-	if action == nil {
-		started, _, err := client.ImageActions.Transfer(ctx, id, &godo.ActionRequest{
-			"type": "transfer", "region": region,
-		})
-		if err != nil {
-			return transferResult{region: region, err: doclient.Describe(
-				fmt.Sprintf("starting the transfer of image %d to %s", id, region), err)}
-		}
-		action = started
+	action, _, err := client.ImageActions.Transfer(ctx, id, &godo.ActionRequest{
+		"type": "transfer", "region": region,
+	})
+	if err != nil {
+		return transferResult{region: region, err: doclient.Describe(
+			fmt.Sprintf("starting the transfer of image %d to %s", id, region), err)}
 	}
 	return c.waitForTransfer(ctx, client, id, region, action)
 }
@@ -82,8 +90,8 @@ func (c CustomImage) waitForTransfer(
 			return transferResult{region: region}
 		case strings.EqualFold(action.Status, actionErrored):
 			return transferResult{region: region, err: fmt.Errorf(
-				"DigitalOcean could not transfer image %d to %s (action %d errored)",
-				id, region, action.ID)}
+				"DigitalOcean could not transfer image %d to %s (action %d %w)",
+				id, region, action.ID, errTransferErrored)}
 		}
 
 		log.InfoStatusf("transferring image %d to %s: %s, %s", id, region,

@@ -260,6 +260,20 @@ func TestAnUpdateAfterATransferWaitWasCutShortWaitsOnThatTransfer(t *testing.T) 
 	assert.Len(t, transfers, 1, "the running transfer is waited on, not started again")
 }
 
+func TestAnEarlierTransferThatErroredIsStartedAgainWhenAnUpdateResumes(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.OnTransfer("sgp1", emulator.TransferBehaviour{Duration: 2 * time.Second, Fail: true})
+	s := h.upCutShort("img", with(base(), "regions", []string{"nyc3", "sgp1"}))
+	h.api.OnTransfer("sgp1", emulator.TransferBehaviour{Duration: 20 * time.Millisecond})
+
+	resumed, err := s.resume(0)
+
+	require.NoError(t, err)
+	assert.Equal(t, []string{"nyc3", "sgp1"}, strs(resumed.Properties, "regions"))
+	assert.Len(t, h.api.RequestsTo("POST", "/v2/images/"+s.id+"/actions"), 2,
+		"the errored transfer was waited out, then started again")
+}
+
 func TestAnErroredTransferFailsTheCreateNamingTheRegion(t *testing.T) {
 	h := newHarness(t, fast, nil)
 	h.api.OnTransfer("sfo3", emulator.TransferBehaviour{Fail: true})

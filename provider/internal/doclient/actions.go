@@ -8,14 +8,14 @@ import (
 	"github.com/digitalocean/godo"
 )
 
-// TransfersInProgress returns the image's transfer actions still running,
-// by region. A wait cut short by a deadline or a cancel leaves them running;
-// resuming means waiting on them, not starting a second copy. godo has no
-// call for GET /v2/images/{id}/actions, so the request is built here.
+// TransfersInProgress returns the image's transfer actions still running. A
+// wait cut short by a deadline or a cancel leaves them running; resuming
+// means waiting on them, not starting a second copy. godo has no call for
+// GET /v2/images/{id}/actions, so the request is built here.
 func TransfersInProgress(ctx context.Context, c *godo.Client, id int) (
-	map[string]*godo.Action, error,
+	[]*godo.Action, error,
 ) {
-	running := map[string]*godo.Action{}
+	var running []*godo.Action
 	for page := 1; ; page++ {
 		path := fmt.Sprintf("v2/images/%d/actions?page=%d&per_page=200", id, page)
 		req, err := c.NewRequest(ctx, "GET", path, nil)
@@ -32,10 +32,11 @@ func TransfersInProgress(ctx context.Context, c *godo.Client, id int) (
 
 		for i, a := range root.Actions {
 			if isRunningTransfer(a) {
-				running[regionOf(a)] = &root.Actions[i]
+				running = append(running, &root.Actions[i])
 			}
 		}
-		if root.Links == nil || root.Links.IsLastPage() {
+		// An empty page ends the list too, whatever its links say.
+		if len(root.Actions) == 0 || root.Links == nil || root.Links.IsLastPage() {
 			return running, nil
 		}
 	}
@@ -46,9 +47,14 @@ func isRunningTransfer(a godo.Action) bool {
 		strings.EqualFold(a.Status, godo.ActionInProgress)
 }
 
-func regionOf(a godo.Action) string {
-	if a.RegionSlug == "" && a.Region != nil {
+// RegionOf names the region an action reports, for messages.
+func RegionOf(a *godo.Action) string {
+	switch {
+	case a.RegionSlug != "":
+		return a.RegionSlug
+	case a.Region != nil && a.Region.Slug != "":
 		return a.Region.Slug
+	default:
+		return fmt.Sprintf("the region of action %d", a.ID)
 	}
-	return a.RegionSlug
 }
