@@ -104,3 +104,13 @@ func TestPreviewCallsNothing(t *testing.T) {
 	assert.Equal(t, flatcarURL, str(resp.Properties, "url"))
 	assert.Empty(t, h.api.Requests())
 }
+
+func TestAListedDistributionWrittenInAnotherCaseIsSentAsDigitalOceanSpellsIt(t *testing.T) {
+	h := newHarness(t, fast, nil)
+
+	id, _ := h.create("img", with(base(), "distribution", "rocky linux"))
+
+	img, ok := h.image(id)
+	require.True(t, ok)
+	assert.Equal(t, "Rocky Linux", img.Distribution, "not stored as Unknown OS")
+}

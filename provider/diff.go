@@ -31,12 +31,13 @@ func (c CustomImage) Diff(
 	switch {
 	case len(want.Regions) == 0:
 		diff["regions"] = update
-	case len(droppedRegions(old.Regions, want.Regions)) > 0 && !adopted(old):
-		diff["regions"] = replace
 	case len(droppedRegions(old.Regions, want.Regions)) > 0:
-		// An adopted image's regions came from the API, not from a program;
-		// the first program to describe it picks which of them it asks for.
-		diff["regions"] = update
+		diff["regions"] = replace
+		if adopted(old) {
+			// An adopted image's regions came from the API, not from a
+			// program; the first program to describe it picks which it wants.
+			diff["regions"] = update
+		}
 	case len(missingRegions(old.Regions, want.Regions)) > 0:
 		// Against the regions reached, not the inputs: after a wait was cut
 		// short the inputs already list every region, and the plan would

@@ -49,6 +49,9 @@ func TestAPreviewOfAResumedImportShowsItsStatusAsUnknown(t *testing.T) {
 	program := with(base(), "url", "https://images.example.test/stuck.img")
 	s := h.upCutShort("img", program)
 
+	// The resumed update records the regions the image reaches, an input
+	// change that the status, sizes and image regions depend on while the
+	// import is unfinished.
 	planned := s.previewUpdate(program)
 
 	assert.True(t, planned.Get("status").IsComputed(), "the resumed wait settles the status")

@@ -80,7 +80,7 @@ func (c CustomImage) ready(
 	var failed *importFailedError
 	if errors.As(err, &failed) {
 		removeFailedImport(ctx, clients.Retrying, id)
-		return nil, fmt.Errorf("%w. The image was removed: %s", err, reimport)
+		return nil, fmt.Errorf("%w; the failed image was removed: %s", err, reimport)
 	}
 	return img, err
 }

@@ -37,8 +37,8 @@ import (
 // An import takes minutes. `customTimeouts` bounds the whole wait, transfers
 // included; without it the provider stops after 60 minutes. When a wait stops
 // (the deadline, or Ctrl-C), the image stays in the stack: the next
-// `pulumi up` resumes waiting, on transfers still running too, and
-// `pulumi destroy` removes it. An import that
+// `pulumi up` resumes waiting, on transfers still running too, and `pulumi
+// destroy` removes it. An import that
 // DigitalOcean gives up on fails with its `error_message`, and the failed
 // image is deleted.
 //
