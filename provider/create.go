@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/digitalocean/godo"
 	p "github.com/pulumi/pulumi-go-provider"
@@ -50,15 +49,6 @@ func (c CustomImage) Create(
 	state, err := c.settle(ctx, clients.Retrying, img, args)
 	hideURL(err, args.URL)
 	return c.created(ctx, clients.Retrying, state, err)
-}
-
-// hideURL masks the image URL where DigitalOcean's reason for a failed
-// import repeats it, as a download error may.
-func hideURL(err error, url string) {
-	var failed *importFailedError
-	if url != "" && errors.As(err, &failed) {
-		failed.message = strings.ReplaceAll(failed.message, url, redacted(url))
-	}
 }
 
 // importError describes a create DigitalOcean refused. A 404 there can only

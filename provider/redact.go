@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 )
@@ -45,4 +46,52 @@ func redactedText(raw string) string {
 		text += "?" + mask
 	}
 	return text
+}
+
+// hideURL masks the image URL where DigitalOcean's reason for a failed
+// import repeats it, as a download error may: whole, escaped, or just its
+// credentials. Call it before the error is wrapped: fmt.Errorf renders the
+// message of what it wraps at once.
+func hideURL(err error, raw string) {
+	var failed *importFailedError
+	if raw == "" || !errors.As(err, &failed) {
+		return
+	}
+
+	msg := failed.message
+	msg = strings.ReplaceAll(msg, raw, redacted(raw))
+	msg = strings.ReplaceAll(msg, url.QueryEscape(raw), redacted(raw))
+	for _, secret := range credentialsOf(raw) {
+		msg = strings.ReplaceAll(msg, secret, mask)
+	}
+	failed.message = msg
+}
+
+// credentialsOf returns the parts of a URL that may be a credential: its
+// user information and its query string.
+func credentialsOf(raw string) []string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil
+	}
+	var parts []string
+	if u.User != nil {
+		parts = append(parts, u.User.String())
+		if password, ok := u.User.Password(); ok && password != "" {
+			parts = append(parts, password)
+		}
+	}
+	if u.RawQuery != "" {
+		parts = append(parts, u.RawQuery)
+	}
+	for _, values := range u.Query() {
+		for _, v := range values {
+			// Short values are words, not signatures, and masking them
+			// would garble the message.
+			if len(v) >= 8 {
+				parts = append(parts, v)
+			}
+		}
+	}
+	return parts
 }

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"net/http"
+	"net/url"
 	"testing"
 	"time"
 
@@ -42,13 +43,37 @@ func TestAFailedImportRequestNamesTheURLWithoutItsCredentials(t *testing.T) {
 
 func TestAFailedImportWhoseReasonRepeatsTheURLDoesNotShowItsCredentials(t *testing.T) {
 	h := newHarness(t, fast, nil)
-	h.api.OnImport("SIGNATURE123", emulator.ImportBehaviour{
-		FailWith: "could not download " + presigned + ": 403 Forbidden"})
+	h.api.OnImport("SIGNATURE123", emulator.ImportBehaviour{FailWith: reasonQuoting(presigned)})
 
 	_, err := h.tryCreate("img", with(base(), "url", presigned), 0)
 
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "403 Forbidden")
+	assertNoCredentials(t, err)
+}
+
+func TestAnImportFailingWhileAnUpdateResumesDoesNotShowTheURLsCredentials(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	h.api.OnImport("SIGNATURE123", emulator.ImportBehaviour{Duration: 2 * time.Second,
+		FailWith: reasonQuoting(presigned)})
+	s := h.upCutShort("img", with(base(), "url", presigned))
+
+	_, err := s.resume(0)
+
+	require.Error(t, err)
+	assertNoCredentials(t, err)
+}
+
+// reasonQuoting is a reason for a failed import that repeats the URL in
+// every way a download error might.
+func reasonQuoting(raw string) string {
+	return "could not download " + raw + " (escaped: " + url.QueryEscape(raw) +
+		"; signature sig=SIGNATURE123; user user:s3cret): 403 Forbidden"
+}
+
+func assertNoCredentials(t *testing.T, err error) {
+	t.Helper()
+	assert.Contains(t, err.Error(), "403 Forbidden", "DigitalOcean's reason is kept")
+	assert.Contains(t, err.Error(), "images.example.test/a.img.bz2", "the URL is recognisable")
 	assert.NotContains(t, err.Error(), "s3cret")
 	assert.NotContains(t, err.Error(), "SIGNATURE123")
 }

@@ -31,7 +31,7 @@ func (c CustomImage) Update(
 	ctx, cancel := withDefaultDeadline(ctx)
 	defer cancel()
 
-	img, err := c.ready(ctx, clients, old.ImageID)
+	img, err := c.ready(ctx, clients, old.ImageID, old.URL)
 	var stopped *waitStoppedError
 	switch {
 	case errors.As(err, &stopped):
@@ -60,9 +60,9 @@ func (c CustomImage) Update(
 // ready returns the image once it is available, waiting for an import that
 // was still running when an earlier run stopped waiting. An image that is
 // gone, or whose import failed meanwhile, cannot be updated: the error says
-// how to import it again.
+// how to import it again, without the credentials url may carry.
 func (c CustomImage) ready(
-	ctx context.Context, clients *doclient.Clients, id int,
+	ctx context.Context, clients *doclient.Clients, id int, url string,
 ) (*godo.Image, error) {
 	img, _, err := clients.Retrying.Images.GetByID(ctx, id)
 	vanished, err := clients.ImageGone(ctx, err)
@@ -79,6 +79,7 @@ func (c CustomImage) ready(
 	img, err = c.waitForImport(ctx, clients.Retrying, id)
 	var failed *importFailedError
 	if errors.As(err, &failed) {
+		hideURL(err, url)
 		removeFailedImport(ctx, clients.Retrying, id)
 		return nil, fmt.Errorf("%w; the failed image was removed: %s", err, reimport)
 	}
