@@ -56,6 +56,9 @@ func New(opts Options) *Server {
 // ServeHTTP answers API requests under /v2 and control requests under
 // /_emulator/.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Date comes from the clock that stamps created_at, as on the real API,
+	// so clients may compare the two.
+	w.Header().Set("Date", s.now().UTC().Format(http.TimeFormat))
 	if strings.HasPrefix(r.URL.Path, adminPrefix) {
 		s.serveLogged(w, r, s.ctl)
 		return

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -127,6 +128,33 @@ func TestAnImportThatFailsWhileAResumedUpdateWaitsIsRemovedAndSaysToRefresh(t *t
 	assert.Contains(t, err.Error(), "pulumi refresh")
 	assert.Empty(t, h.api.Images(), "the failed image is not left on the account")
 	assert.Len(t, h.api.RequestsTo("DELETE", "/v2/images/"+s.id), 1)
+}
+
+func TestAnImportAnotherProgramStartedJustBeforeIsNeverAdoptedAfterALostAnswer(t *testing.T) {
+	var ahead atomic.Int64 // how far DigitalOcean's clock runs ahead of the wall clock
+	opts := fast
+	opts.Now = func() time.Time { return time.Now().Add(time.Duration(ahead.Load())) }
+	h := newHarness(t, opts, nil)
+	h.api.OnImport("other", emulator.ImportBehaviour{StayPending: true})
+
+	// Another program, in its own provider process, imports an image of the
+	// same name, description and tags; its import is still running.
+	other := configuredServer(t, h.api, nil)
+	otherInputs := h.check("theirs", property.Map{}, inputs(with(base(), "name", "dup",
+		"url", "https://images.example.test/other.img")))
+	theirs, err := other.Create(p.CreateRequest{Urn: urn("theirs"), Properties: otherInputs,
+		Timeout: 1})
+	require.Error(t, err, "their import is still running")
+
+	// Ten seconds later, this program's create is answered 500 after it
+	// started an import.
+	ahead.Store(int64(10 * time.Second))
+	h.api.FailNextAfterProcessing("POST", "/v2/images", http.StatusInternalServerError)
+	mine, state := h.create("mine", with(base(), "name", "dup"))
+
+	assert.NotEqual(t, theirs.ID, mine, "their image stays theirs")
+	assert.Equal(t, "available", str(state, "status"))
+	require.Len(t, h.api.Images(), 2)
 }
 
 func TestACancelStopsTheWaitAndKeepsTheImage(t *testing.T) {

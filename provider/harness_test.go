@@ -42,8 +42,14 @@ var fast = emulator.Options{ImportDuration: 40 * time.Millisecond,
 func newHarness(t testing.TB, opts emulator.Options, config map[string]property.Value) *harness {
 	t.Helper()
 	api := testenv.StartAPI(t, opts)
-	server := newServer(t)
+	return &harness{t: t, api: api, server: configuredServer(t, api, config)}
+}
 
+// configuredServer serves a new provider in-process, configured against api.
+func configuredServer(
+	t testing.TB, api *testenv.API, config map[string]property.Value,
+) integration.Server {
+	t.Helper()
 	args := map[string]property.Value{
 		"apiEndpoint":  property.New(api.Endpoint),
 		"token":        property.New(testenv.Token),
@@ -55,8 +61,9 @@ func newHarness(t testing.TB, opts emulator.Options, config map[string]property.
 	for k, v := range config {
 		args[k] = v
 	}
+	server := newServer(t)
 	require.NoError(t, server.Configure(p.ConfigureRequest{Args: property.NewMap(args)}))
-	return &harness{t: t, api: api, server: server}
+	return server
 }
 
 // newServer serves a new provider in-process, polling fast; it is not yet

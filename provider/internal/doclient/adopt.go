@@ -2,7 +2,9 @@ package doclient
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"sync"
@@ -14,6 +16,37 @@ import (
 // clockSkew is how far DigitalOcean's clock may be behind this machine's
 // when an image's created_at is compared with the time a create was sent.
 const clockSkew = time.Minute
+
+// answerSlack is how long before its answer DigitalOcean may have stamped
+// the image a create made. The narrower the window, the less likely an
+// import another program started at about the same time fits it.
+const answerSlack = 5 * time.Second
+
+// window is when, by DigitalOcean's clock, a lost import was created. An
+// open end is zero.
+type window struct {
+	from, to time.Time
+}
+
+// creationWindow bounds the creation of the import a create may have
+// started. An answer, even an error, carries DigitalOcean's own time, which
+// created_at must be just before; without one, only the time the create was
+// sent is known, on this machine's clock.
+func creationWindow(err error, sent time.Time) window {
+	var apiErr *godo.ErrorResponse
+	if errors.As(err, &apiErr) && apiErr.Response != nil {
+		answered, parseErr := http.ParseTime(apiErr.Response.Header.Get("Date"))
+		if parseErr == nil {
+			// created_at and Date both drop fractions of a second.
+			return window{from: answered.Add(-answerSlack), to: answered.Add(time.Second)}
+		}
+	}
+	return window{from: sent.Add(-clockSkew)}
+}
+
+func (w window) holds(t time.Time) bool {
+	return !t.Before(w.from) && (w.to.IsZero() || !t.After(w.to))
+}
 
 // claims are the images this provider process has created or adopted, so
 // that no two resources ever take the same image for their own.
@@ -66,7 +99,7 @@ func (c *claims) claimed(id int) bool {
 // fits, taking either could steal another resource's image, so it stops
 // and names them.
 func adopt(
-	ctx context.Context, c *Clients, req *godo.CustomImageCreateRequest, sent time.Time,
+	ctx context.Context, c *Clients, req *godo.CustomImageCreateRequest, created window,
 ) (*godo.Image, error) {
 	images, err := listUserImages(ctx, c.Retrying)
 	if err != nil {
@@ -75,7 +108,7 @@ func adopt(
 
 	var fits []godo.Image
 	for _, img := range images {
-		if startedBy(img, req, sent) && !c.claims.claimed(img.ID) {
+		if startedBy(img, req, created) && !c.claims.claimed(img.ID) {
 			fits = append(fits, img)
 		}
 	}
@@ -97,13 +130,14 @@ func adopt(
 	}
 }
 
-// startedBy reports whether img could be the import req started at sent.
-func startedBy(img godo.Image, req *godo.CustomImageCreateRequest, sent time.Time) bool {
+// startedBy reports whether img could be the import req started within the
+// window.
+func startedBy(img godo.Image, req *godo.CustomImageCreateRequest, w window) bool {
 	created, err := time.Parse(time.RFC3339, img.Created)
 	return img.Name == req.Name &&
 		img.Description == req.Description &&
 		IsImporting(img.Status) &&
-		err == nil && !created.Before(sent.Add(-clockSkew)) &&
+		err == nil && w.holds(created) &&
 		sameTagSet(img.Tags, req.Tags)
 }
 

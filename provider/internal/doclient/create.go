@@ -53,7 +53,7 @@ func createOnce(
 	case status == http.StatusTooManyRequests:
 		return nil, c.Retry.allows(attempt), err
 	case status == 0 || status >= 500:
-		found, findErr := adopt(ctx, c, req, sent)
+		found, findErr := adopt(ctx, c, req, creationWindow(err, sent))
 		if findErr != nil || found != nil {
 			return found, false, joinIf(findErr, err)
 		}
@@ -81,7 +81,7 @@ func adoptAfterCancel(
 	lookup, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 
-	found, findErr := adopt(lookup, c, req, sent)
+	found, findErr := adopt(lookup, c, req, window{from: sent.Add(-clockSkew)})
 	if findErr != nil || found == nil {
 		return nil, errors.Join(err, findErr)
 	}
