@@ -46,7 +46,7 @@ func (c CustomImage) Create(
 		return infer.CreateResponse[CustomImageState]{}, importError(clients, args, err)
 	}
 
-	state, err := c.settle(ctx, clients.Retrying, img, args)
+	state, err := c.settle(ctx, clients, img, args)
 	hideURL(err, args.URL)
 	return c.created(ctx, clients.Retrying, state, err)
 }
@@ -99,8 +99,9 @@ func removeFailedImport(ctx context.Context, client *godo.Client, id int) {
 // settle waits for an image to become available and reach every region the
 // program lists, and returns its state however far it got.
 func (c CustomImage) settle(
-	ctx context.Context, client *godo.Client, img *godo.Image, args CustomImageArgs,
+	ctx context.Context, clients *doclient.Clients, img *godo.Image, args CustomImageArgs,
 ) (CustomImageState, error) {
+	client := clients.Retrying
 	state := stateOf(img, args)
 	if !doclient.IsAvailable(img.Status) {
 		ready, err := c.waitForImport(ctx, client, img.ID)
@@ -115,7 +116,7 @@ func (c CustomImage) settle(
 	if len(missing) == 0 {
 		return state, nil
 	}
-	err := c.transfer(ctx, client, img.ID, missing)
+	err := c.transfer(ctx, clients, img.ID, missing)
 
 	// Read the image again: its region list is the truth, whatever the
 	// transfers reported.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"sort"
 	"strings"
 	"sync"
@@ -31,16 +32,16 @@ type transferResult struct {
 // are waited on first, so no region is copied twice. The error names the
 // regions the image did not reach.
 func (c CustomImage) transfer(
-	ctx context.Context, client *godo.Client, id int, regions []string,
+	ctx context.Context, clients *doclient.Clients, id int, regions []string,
 ) error {
-	regions, err := c.awaitEarlierTransfers(ctx, client, id, regions)
+	regions, err := c.awaitEarlierTransfers(ctx, clients.Retrying, id, regions)
 	if err != nil || len(regions) == 0 {
 		return err
 	}
 
 	start := time.Now()
 	results := atOnce(regions, func(region string) transferResult {
-		return c.transferOne(ctx, client, id, region)
+		return c.transferOne(ctx, clients, id, region)
 	})
 	return summarize(id, results, time.Since(start))
 }
@@ -62,18 +63,58 @@ func atOnce[T any](items []T, wait func(T) transferResult) []transferResult {
 }
 
 // transferOne starts the transfer of an image to one region and waits for
-// it to end.
+// it to end. godo would replay a start answered 5xx, which may have started
+// the transfer all the same, so the start goes through the client that
+// never retries by itself, and such an answer is settled by looking first.
 func (c CustomImage) transferOne(
-	ctx context.Context, client *godo.Client, id int, region string,
+	ctx context.Context, clients *doclient.Clients, id int, region string,
 ) transferResult {
-	action, _, err := client.ImageActions.Transfer(ctx, id, &godo.ActionRequest{
-		"type": "transfer", "region": region,
-	})
-	if err != nil {
-		return transferResult{region: region, err: doclient.Describe(
-			fmt.Sprintf("starting the transfer of image %d to %s", id, region), err)}
+	for attempt := 0; ; attempt++ {
+		action, _, err := clients.Once.ImageActions.Transfer(ctx, id, &godo.ActionRequest{
+			"type": "transfer", "region": region,
+		})
+		if err == nil {
+			return c.waitForTransfer(ctx, clients.Retrying, id, region, action)
+		}
+
+		result, again := c.afterFailedStart(ctx, clients, id, region, err, attempt)
+		if !again {
+			return result
+		}
+		if err := pause(ctx, clients.Retry.Delay(err, attempt)); err != nil {
+			return transferResult{region: region, err: err}
+		}
 	}
-	return c.waitForTransfer(ctx, client, id, region, action)
+}
+
+// afterFailedStart settles a transfer start that failed, and says whether to
+// send it again. A 429 was turned away and may be sent again. A 5xx or a
+// broken connection may hide a transfer that did start: the transfers
+// running are waited on and the image read again before deciding.
+func (c CustomImage) afterFailedStart(
+	ctx context.Context, clients *doclient.Clients, id int, region string, err error,
+	attempt int,
+) (transferResult, bool) {
+	failed := transferResult{region: region, err: doclient.Describe(
+		fmt.Sprintf("starting the transfer of image %d to %s", id, region), err)}
+
+	switch status := doclient.StatusOf(err); {
+	case ctx.Err() != nil:
+		return transferResult{region: region, err: ctx.Err()}, false
+	case status == http.StatusTooManyRequests:
+		return failed, clients.Retry.Allows(attempt)
+	case status == 0 || status >= 500:
+		missing, waitErr := c.awaitEarlierTransfers(ctx, clients.Retrying, id, []string{region})
+		switch {
+		case waitErr != nil:
+			return transferResult{region: region, err: waitErr}, false
+		case len(missing) == 0:
+			return transferResult{region: region}, false
+		}
+		return failed, clients.Retry.Allows(attempt)
+	default:
+		return failed, false
+	}
 }
 
 // waitForTransfer polls a transfer action until it completes or errors.

@@ -50,7 +50,7 @@ func (c CustomImage) Update(
 		return infer.UpdateResponse[CustomImageState]{}, err
 	}
 
-	state, err := c.settle(ctx, client, img, want)
+	state, err := c.settle(ctx, clients, img, want)
 	if err != nil {
 		return partlyUpdated(state, err)
 	}

@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"net/http"
 	"testing"
 	"time"
 
@@ -272,6 +273,30 @@ func TestAnEarlierTransferThatErroredIsStartedAgainWhenAnUpdateResumes(t *testin
 	assert.Equal(t, []string{"nyc3", "sgp1"}, strs(resumed.Properties, "regions"))
 	assert.Len(t, h.api.RequestsTo("POST", "/v2/images/"+s.id+"/actions"), 2,
 		"the errored transfer was waited out, then started again")
+}
+
+func TestATransferAnsweredWithAServerErrorAfterItStartedIsNotStartedTwice(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	s := h.up("img", base())
+	actions := "/v2/images/" + s.id + "/actions"
+	h.api.FailNextAfterProcessing("POST", actions, http.StatusInternalServerError)
+
+	s.apply(with(base(), "regions", []string{"nyc3", "sfo3"}))
+
+	assert.Equal(t, []string{"nyc3", "sfo3"}, strs(s.state, "regions"))
+	assert.Len(t, h.api.RequestsTo("POST", actions), 1, "the transfer that started is kept")
+}
+
+func TestATransferTurnedAwayWithAServerErrorIsStartedAgain(t *testing.T) {
+	h := newHarness(t, fast, nil)
+	s := h.up("img", base())
+	actions := "/v2/images/" + s.id + "/actions"
+	h.api.FailNext("POST", actions, http.StatusServiceUnavailable)
+
+	s.apply(with(base(), "regions", []string{"nyc3", "sfo3"}))
+
+	assert.Equal(t, []string{"nyc3", "sfo3"}, strs(s.state, "regions"))
+	assert.Len(t, h.api.RequestsTo("POST", actions), 2)
 }
 
 func TestAnErroredTransferFailsTheCreateNamingTheRegion(t *testing.T) {

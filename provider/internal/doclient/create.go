@@ -24,7 +24,7 @@ func CreateImage(
 		if !retry {
 			return img, err
 		}
-		if err := sleep(ctx, c.Retry.delay(err, attempt)); err != nil {
+		if err := sleep(ctx, c.Retry.Delay(err, attempt)); err != nil {
 			return nil, err
 		}
 	}
@@ -51,13 +51,13 @@ func createOnce(
 		img, err = adoptAfterCancel(ctx, c, req, sent, err)
 		return img, false, err
 	case status == http.StatusTooManyRequests:
-		return nil, c.Retry.allows(attempt), err
+		return nil, c.Retry.Allows(attempt), err
 	case status == 0 || status >= 500:
 		found, findErr := adopt(ctx, c, req, creationWindow(err, sent))
 		if findErr != nil || found != nil {
 			return found, false, joinIf(findErr, err)
 		}
-		return nil, c.Retry.allows(attempt), err
+		return nil, c.Retry.Allows(attempt), err
 	default:
 		return nil, false, err
 	}

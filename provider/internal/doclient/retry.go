@@ -17,15 +17,15 @@ type RetryPolicy struct {
 	WaitMax time.Duration // the longest wait between two attempts
 }
 
-// allows reports whether a request sent attempt+1 times may be sent again.
-func (p RetryPolicy) allows(attempt int) bool {
+// Allows reports whether a request sent attempt+1 times may be sent again.
+func (p RetryPolicy) Allows(attempt int) bool {
 	return attempt < p.Max
 }
 
-// delay is how long to wait before sending again after the attempt that
+// Delay is how long to wait before sending again after the attempt that
 // failed with err: DigitalOcean's Retry-After when it gave one, otherwise a
 // wait that doubles from WaitMin up to WaitMax, as godo's own retries do.
-func (p RetryPolicy) delay(err error, attempt int) time.Duration {
+func (p RetryPolicy) Delay(err error, attempt int) time.Duration {
 	var apiErr *godo.ErrorResponse
 	if errors.As(err, &apiErr) && apiErr.Response != nil {
 		secs, convErr := strconv.Atoi(apiErr.Response.Header.Get("Retry-After"))

@@ -24,7 +24,7 @@ func TestTheCreateRetryWaitDoublesFromTheMinimumUpToTheMaximum(t *testing.T) {
 
 	var waits []time.Duration
 	for attempt := range 5 {
-		waits = append(waits, policy.delay(unavailable, attempt))
+		waits = append(waits, policy.Delay(unavailable, attempt))
 	}
 
 	assert.Equal(t, []time.Duration{time.Second, 2 * time.Second, 4 * time.Second,
@@ -34,7 +34,7 @@ func TestTheCreateRetryWaitDoublesFromTheMinimumUpToTheMaximum(t *testing.T) {
 func TestTheCreateRetryWaitHonoursRetryAfterAboveAll(t *testing.T) {
 	policy := RetryPolicy{Max: 10, WaitMin: time.Second, WaitMax: 5 * time.Second}
 
-	wait := policy.delay(answered(http.StatusTooManyRequests, "7"), 0)
+	wait := policy.Delay(answered(http.StatusTooManyRequests, "7"), 0)
 
 	assert.Equal(t, 7*time.Second, wait)
 }
@@ -43,11 +43,11 @@ func TestTheCreateRetryWaitStaysSaneAtTheEdges(t *testing.T) {
 	unavailable := answered(http.StatusServiceUnavailable, "")
 
 	none := RetryPolicy{Max: 3}
-	assert.Zero(t, none.delay(unavailable, 2), "no wait when the settings ask for none")
+	assert.Zero(t, none.Delay(unavailable, 2), "no wait when the settings ask for none")
 
 	huge := RetryPolicy{Max: 100, WaitMin: seconds(2e5), WaitMax: seconds(1e10)}
 	for _, attempt := range []int{0, 16, 63, 99} {
-		wait := huge.delay(unavailable, attempt)
+		wait := huge.Delay(unavailable, attempt)
 		assert.Positive(t, wait, "attempt %d", attempt)
 		assert.LessOrEqual(t, wait, huge.WaitMax, "attempt %d", attempt)
 	}
